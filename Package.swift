@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Arrows point down: opsdeck -> OpsCurses -> OpsUI -> OpsCore. Only OpsCurses imports CNcurses.
+let package = Package(
+    name: "opsdeck",
+    products: [
+        .executable(name: "opsdeck", targets: ["opsdeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "OpsCore", path: "Sources/OpsCore"),
+        .target(name: "OpsUI", dependencies: ["OpsCore"], path: "Sources/OpsUI"),
+        .target(name: "OpsCurses", dependencies: ["OpsUI", "CNcurses"], path: "Sources/OpsCurses"),
+        .executableTarget(
+            name: "opsdeck",
+            dependencies: [
+                "OpsCurses", "OpsUI", "OpsCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/opsdeck"
+        ),
+        .executableTarget(name: "opsdeck-bench", dependencies: ["OpsCore", "OpsUI"], path: "Sources/opsdeck-bench"),
+        .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore"], path: "Tests/OpsCoreTests",
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "OpsUITests", dependencies: ["OpsUI"], path: "Tests/OpsUITests"),
+    ]
+)

@@ -1,0 +1,36 @@
+import OpsCore
+
+/// A semantic role of a piece of text on screen. Widgets and formatters name roles, never
+/// colours; a theme (or the line-mode styler) decides what each role looks like.
+public enum Role: String, CaseIterable, Sendable {
+    case text = "text"
+    case dim = "text.dim"
+    case logTime = "log.time"
+    case logSource = "log.source"
+    case logFieldKey = "log.fieldKey"
+    case logFieldValue = "log.fieldValue"
+    case logTrace = "log.trace"
+    case logDebug = "log.debug"
+    case logInfo = "log.info"
+    case logNotice = "log.notice"
+    case logWarn = "log.warn"
+    case logError = "log.error"
+    case logFatal = "log.fatal"
+    case logUnknown = "log.unknown"
+    case logStack = "log.stack"
+    case logMarker = "log.marker"
+
+    /// The role a record's level badge is drawn in.
+    public static func level(_ level: LogLevel) -> Role {
+        switch level {
+        case .unknown: .logUnknown
+        case .trace: .logTrace
+        case .debug: .logDebug
+        case .info: .logInfo
+        case .notice: .logNotice
+        case .warn: .logWarn
+        case .error: .logError
+        case .fatal: .logFatal
+        }
+    }
+}

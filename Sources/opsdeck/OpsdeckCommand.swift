@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct OpsdeckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opsdeck",
+        abstract: "A terminal operations console: services, releases, probes and logs of every environment.",
+        version: "0.1.0",
+        subcommands: [LogsCommand.self]
+    )
+}
