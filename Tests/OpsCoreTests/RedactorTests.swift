@@ -213,7 +213,7 @@ import Testing
                       "eyJ", ".", "://", "@", "AKIA", "ABCDEFGHIJ234567", "ghp_", "xoxb-", "sk_live_",
                       "0123456789", "-----BEGIN RSA PRIVATE KEY-----", "-----END", "-----", "\n", "Cookie",
                       "[REDACTED", "null", "é", "\u{1B}[31m"]
-        var random = SplitMix64(seed: 0xC0FFEE)
+        var random = SanitiserTests.SeededRandom(seed: 0xC0FFEE)
         for _ in 0..<3_000 {
             var text = ""
             for _ in 0..<Int(random.next() % 24) { text += pieces[Int(random.next() % UInt64(pieces.count))] }

@@ -168,7 +168,7 @@ import Testing
     // MARK: - Properties over random input
 
     @Test func randomInputNeverCrashesAndNeverLeaksForbiddenScalars() {
-        var random = SplitMix64(seed: 0x5EED_0F_0DDE5)
+        var random = SeededRandom(seed: 0x5EED_0F_0DDE5)
         for round in 0..<2_000 {
             let bytes = randomHostileBytes(using: &random, count: Int(random.next() % 200))
             let multiline = round % 2 == 0
@@ -189,6 +189,19 @@ import Testing
 
     // MARK: - Helpers
 
+    /// SplitMix64: a small seeded generator so failures reproduce (also used by RedactorTests).
+    struct SeededRandom: RandomNumberGenerator {
+        private var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     static func corpusURL() throws -> URL {
         try #require(Bundle.module.url(forResource: "hostile-escapes", withExtension: "log", subdirectory: "Fixtures"))
     }
@@ -202,7 +215,7 @@ import Testing
 /// The scalars that must never reach the terminal, listed independently of the
 /// implementation's own table: C0 (LF only in multiline mode), DEL, C1, bidi controls,
 /// zero-width characters, line/paragraph separators and tag characters.
-func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+private func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
     let bidiAndInvisible: Set<UInt32> = [
         0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
         0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x180E, 0x2028, 0x2029,
@@ -213,7 +226,7 @@ func isForbidden(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
         || (0xE0000...0xE007F).contains(v)
 }
 
-func forbiddenScalars(in text: String, multiline: Bool) -> [Unicode.Scalar] {
+private func forbiddenScalars(in text: String, multiline: Bool) -> [Unicode.Scalar] {
     text.unicodeScalars.filter { isForbidden($0, multiline: multiline) }
 }
 
@@ -237,7 +250,7 @@ private func storageAddress(_ text: String) -> UnsafeRawPointer? {
 
 /// Bytes drawn mostly from the dangerous alphabet: ESC sequences, C0, DEL, UTF-8 of C1, bidi,
 /// zero-width and tag characters, valid multi-byte text, and invalid or truncated sequences.
-private func randomHostileBytes(using random: inout SplitMix64, count: Int) -> [UInt8] {
+private func randomHostileBytes(using random: inout SanitiserTests.SeededRandom, count: Int) -> [UInt8] {
     let pieces: [[UInt8]] = [
         [0x1B], [0x1B, 0x5B], [0x1B, 0x5D], [0x07], [0x00], [0x08], [0x09], [0x0A], [0x0D], [0x7F],
         [0xC2, 0x9B], [0xC2, 0x85], [0xC2, 0xAD], Array("\u{202E}".utf8), Array("\u{2066}".utf8),
@@ -254,17 +267,4 @@ private func randomHostileBytes(using random: inout SplitMix64, count: Int) -> [
         }
     }
     return bytes
-}
-
-/// A small seeded generator so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
