@@ -136,7 +136,7 @@ import Testing
         for i in 0..<200 { text += i % 7 == 0 ? "line \(i)\r\n" : "line \(i)\n" }
         let input = Array(text.utf8)
         // The writer thread owns its own copy of the write end, so closing it cannot race the pipe's.
-        let writeEnd = dup(pipe.writeEnd)
+        let writeEnd = fcntl(pipe.writeEnd, F_DUPFD_CLOEXEC, 0)
         pipe.closeWriteEnd()
         let writer = Thread {
             var offset = 0
@@ -209,7 +209,7 @@ import Testing
         var reader = try LineReader(path: try scratch.write("one", Array("a\nb\n".utf8)))
         var numbers: [Int] = []
         try reader.readAll { _, info in numbers.append(info.number) }
-        let second = open(try scratch.write("two", Array("c\n".utf8)), O_RDONLY)
+        let second = open(try scratch.write("two", Array("c\n".utf8)), O_RDONLY | O_CLOEXEC)
         reader.replaceDescriptor(second, closesDescriptor: true)
         try reader.readAll { _, info in numbers.append(info.number) }
         #expect(numbers == [1, 2, 3])
@@ -244,7 +244,7 @@ struct SplitMix {
 }
 
 /// A temporary directory removed when the value goes away.
-final class ScratchDirectory {
+final class ScratchDirectory: Sendable {
     let path: String
 
     init() throws {
@@ -265,7 +265,7 @@ final class ScratchDirectory {
     }
 
     func append(_ name: String, _ text: String) throws {
-        let fd = open(file(name), O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        let fd = open(file(name), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ByteInputError.openFailed(path: file(name), errno: errno) }
         defer { close(fd) }
         let bytes = Array(text.utf8)
@@ -281,6 +281,8 @@ final class TestPipe {
     init() throws {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw ByteInputError.openFailed(path: "pipe", errno: errno) }
+        // So that processes other tests spawn meanwhile do not inherit an end and keep the pipe open.
+        for fd in ends { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         readEnd = ends[0]
         writeEnd = ends[1]
     }
