@@ -96,6 +96,12 @@ import Testing
         #expect(lines[1].info == LineInfo(number: 2, truncated: true, droppedBytes: 40))
     }
 
+    @Test func clampsAbsurdLimitsInsteadOfOverflowing() {
+        let lines = LineReader.lines(in: "a\nbb\nccc", maxLineBytes: .max, readSize: 2)
+        #expect(lines.map(\.text) == ["a", "bb", "ccc"])
+        #expect(LineReader.lines(in: "abc\n", maxLineBytes: 0).map(\.text) == ["a"])
+    }
+
     // MARK: - Reads of every size
 
     /// Random inputs full of the bytes that matter (`\n`, `\r`, NUL, 0xFF), cut into reads of every

@@ -68,10 +68,14 @@ public struct LineReader: ~Copyable {
                   maxLineBytes: maxLineBytes, bufferBytes: min(chunk, LineReader.defaultBufferBytes))
     }
 
+    /// Limits are clamped to 1 TiB so that buffer arithmetic cannot overflow: were `maxCapacity` to wrap,
+    /// a full buffer could not grow and a zero-byte read would look like the end of the data.
+    static let largestLimit = 1 << 40
+
     init(source: ByteSource, maxLineBytes: Int, bufferBytes: Int) {
         self.source = source
-        self.maxLineBytes = max(1, maxLineBytes)
-        capacity = max(1, bufferBytes)
+        self.maxLineBytes = min(max(1, maxLineBytes), LineReader.largestLimit)
+        capacity = min(max(1, bufferBytes), LineReader.largestLimit)
         let lineNeeds = self.maxLineBytes &+ 2 &+ min(LineReader.skipReadRoom, capacity)
         maxCapacity = max(capacity, lineNeeds)
         buffer = LineReader.allocate(capacity)
