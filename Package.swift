@@ -27,5 +27,6 @@ let package = Package(
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore"], path: "Tests/OpsCoreTests",
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OpsUITests", dependencies: ["OpsUI"], path: "Tests/OpsUITests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["OpsCore"], path: "Tests/EndToEndTests"),
     ]
 )
