@@ -390,6 +390,7 @@ enum RobustnessInputs {
             #expect(RobustnessInputs.contains(p.timestamp, in: input.count), "\(input)")
             #expect(RobustnessInputs.contains(p.levelWord, in: input.count), "\(input)")
             if let t = p.timestamp { #expect(t.upperBound <= p.bodyStart, "\(input)") }
+            if let l = p.levelWord { #expect(l.upperBound <= p.bodyStart, "\(input)") }
             if let s = p.syslogSeverity { #expect((0...7).contains(s)) }
         }
     }
