@@ -134,6 +134,12 @@ import Testing
                        metadata: ["pid": "1", "thread": "nio-8080-exec-1", "logger": "o.s.web.servlet.PageNotFound"]))
     }
 
+    @Test func loguru() {
+        check("2024-05-01 12:00:00.123 | WARNING  | app.db:connect:42 - pool is 90% full",
+              Expected(timestamp: "2024-05-01 12:00:00.123", noZone: true, level: "WARNING", message: "pool is 90% full",
+                       metadata: ["logger": "app.db:connect:42"]))
+    }
+
     @Test func javaTailNeedsAClassNameOrMarker() {
         check("INFO server - ready", Expected(level: "INFO", message: "server - ready"))
         check("INFO [main] Starting", Expected(level: "INFO", message: "[main] Starting"))

@@ -73,7 +73,7 @@ enum RobustnessInputs {
 
     @Test(arguments: [
         #"{"level":"info","msg":"started"}"#, "[INFO] starting", "[1,2,3]", "", "plain message here",
-        "[pod/] x", "[pod/a b] x", "[podx/a/b] x", "web-1  |x", "a-b || c", "<>hi", "<999>too big",
+        "[pod/] x", "[pod/a b] x", "[podx/a/b] x", "web-1  |x", "a-b || c", "WARN  | disk low", "<>hi", "<999>too big",
         "2024-05-01T12:00:00.123 no zone", "2024-05-01 12:00:00 INFO one space", "12:00:00 [main] INFO x",
         "error: disk full", "api-5d9c8f6b5d-x2k4q api plain words", "hello world {\"a\":1}",
     ])

@@ -4,7 +4,9 @@
 enum ComposePrefix {
     static func strip(_ line: UnsafeBufferPointer<UInt8>, at i: Int, into prefix: inout LinePrefix) -> Int? {
         let nameEnd = LineBytes.skip(line, from: i, while: isNameByte)
-        guard nameEnd > i, LineBytes.byte(line, nameEnd).map(LineBytes.isBlank) == true else { return nil }
+        // `WARN  | disk low` is a logger's layout, not a compose service called WARN.
+        guard nameEnd > i, LineBytes.byte(line, nameEnd).map(LineBytes.isBlank) == true,
+              !LevelWords.isLevel(line, i..<nameEnd, anyCase: false) else { return nil }
         let pipe = LineBytes.skipBlanks(line, from: nameEnd)
         guard LineBytes.isByte(line, pipe, LineBytes.pipe) else { return nil }
         let end: Int

@@ -24,8 +24,9 @@ enum HeaderTail {
     /// logback / log4j / Spring Boot after the level:
     /// `[main] c.e.App - boom`, `12345 --- [main] c.e.App : Started`,
     /// `12345 --- [app] [           main] c.e.App : Started` (Boot 3.2+: application, thread).
-    /// The logger must be followed by ` - ` or ` : ` and either carry a dot (a class name)
-    /// or come after a thread or `---`, so `INFO server - ready` is left as a message.
+    /// Also loguru's `| INFO     | app.db:connect:42 - msg`. The logger must be followed by
+    /// ` - ` or ` : ` and either carry a `.` or `:` (class, module or `mod:func:line`) or
+    /// come after a thread or `---`, so `INFO server - ready` is left as a message.
     static func java(_ line: UnsafeBufferPointer<UInt8>, at i: Int, threadBeforeLevel: Bool,
                      into plain: inout PlainLine) -> Int? {
         var j = i
@@ -52,7 +53,7 @@ enum HeaderTail {
         let separator = LineBytes.skipBlanks(line, from: loggerEnd)
         guard separator > loggerEnd, let s = LineBytes.byte(line, separator),
               s == LineBytes.dash || s == LineBytes.colon, LineBytes.isTokenEnd(line, separator + 1),
-              marked || (j..<loggerEnd).contains(where: { line[$0] == LineBytes.dot })
+              marked || (j..<loggerEnd).contains(where: { line[$0] == LineBytes.dot || line[$0] == LineBytes.colon })
         else { return nil }
         if let pid { plain.note("pid", pid, in: line) }
         if let thread, !thread.isEmpty { plain.note("thread", thread, in: line) }
