@@ -81,6 +81,11 @@ public struct FileFollower: ~Copyable {
         try reader.finish(onLine)
     }
 
+    /// Delivers the partial last line, for callers that drive `poll` themselves.
+    public mutating func finish(_ onLine: (UnsafeBufferPointer<UInt8>, LineInfo) throws -> Void) throws {
+        try reader.finish(onLine)
+    }
+
     /// One round without waiting: reads everything available and reports what changed. A partial last
     /// line stays pending. Returns `.ended` once a pipe or terminal has closed.
     public mutating func poll(until shouldStop: () -> Bool = { false },

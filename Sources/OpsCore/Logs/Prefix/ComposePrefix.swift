@@ -6,7 +6,7 @@ enum ComposePrefix {
         let nameEnd = LineBytes.skip(line, from: i, while: isNameByte)
         // `WARN  | disk low` is a logger's layout, not a compose service called WARN.
         guard nameEnd > i, LineBytes.byte(line, nameEnd).map(LineBytes.isBlank) == true,
-              !LevelWords.isLevel(line, i..<nameEnd, anyCase: false) else { return nil }
+              !TextLevelWords.isLevel(line, i..<nameEnd, anyCase: false) else { return nil }
         let pipe = LineBytes.skipBlanks(line, from: nameEnd)
         guard LineBytes.isByte(line, pipe, LineBytes.pipe) else { return nil }
         let end: Int

@@ -45,7 +45,7 @@ enum LeadingTimestamp {
         guard LineBytes.isByte(line, i, LineBytes.space) else { return nil }
         let levelStart = LineBytes.skipBlanks(line, from: i)
         let levelEnd = LineBytes.skip(line, from: levelStart, while: LineBytes.isLetter)
-        guard LevelWords.isLevel(line, levelStart..<levelEnd, anyCase: true) else { return nil }
+        guard TextLevelWords.isLevel(line, levelStart..<levelEnd, anyCase: true) else { return nil }
         let targetStart = LineBytes.skipBlanks(line, from: levelEnd)
         if LineBytes.isByte(line, targetStart, LineBytes.closeBracket) {
             return (levelStart..<levelEnd, nil, targetStart + 1)

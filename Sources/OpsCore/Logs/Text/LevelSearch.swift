@@ -34,7 +34,7 @@ enum LevelSearch {
             guard j < line.count else { return nil }
             if line[j] == LineBytes.openBracket {
                 guard let (content, close) = bracket(line, at: j) else { return nil }
-                if LevelWords.isLevel(line, content, anyCase: true) {
+                if TextLevelWords.isLevel(line, content, anyCase: true) {
                     return Found(level: content, end: close + 1, colonForm: false, thread: thread, pid: pid, logger: logger)
                 }
                 if !content.isEmpty && content.allSatisfy({ LineBytes.isDigit(line[$0]) }) {
@@ -49,11 +49,11 @@ enum LevelSearch {
             let wordEnd = LineBytes.skip(line, from: j, while: LineBytes.isLetter)
             if wordEnd > j {
                 let word = j..<wordEnd
-                if wordEnd == tokenEnd, LevelWords.isLevel(line, word, anyCase: false) {
+                if wordEnd == tokenEnd, TextLevelWords.isLevel(line, word, anyCase: false) {
                     return Found(level: word, end: wordEnd, colonForm: false, thread: thread, pid: pid, logger: logger)
                 }
                 if LineBytes.isByte(line, wordEnd, LineBytes.colon),
-                   LevelWords.isLevel(line, word, anyCase: position == 0) {
+                   TextLevelWords.isLevel(line, word, anyCase: position == 0) {
                     return Found(level: word, end: wordEnd + 1, colonForm: true, thread: thread, pid: pid, logger: logger)
                 }
             }

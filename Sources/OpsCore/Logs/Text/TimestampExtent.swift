@@ -103,7 +103,7 @@ enum TimestampExtent {
         let end = LineBytes.skip(line, from: i + 1, while: LineBytes.isUpper)
         let length = end - (i + 1)
         guard (2...5).contains(length), LineBytes.isTokenEnd(line, end),
-              !LevelWords.isLevel(line, (i + 1)..<end, anyCase: false)
+              !TextLevelWords.isLevel(line, (i + 1)..<end, anyCase: false)
         else { return i }
         return end
     }

@@ -1,0 +1,104 @@
+import OpsCore
+
+/// Lays a record out as styled lines: time, level, source, message first, then `key=value`
+/// fields; continuation text and the error's stack on the lines below, indented. Every piece of
+/// text from the log is sanitised here, the single point where it is turned into screen text.
+public struct LogLineFormatter {
+    public enum TimeStyle: Sendable, Equatable {
+        case absolute
+        case off
+    }
+
+    public var timeStyle: TimeStyle
+    /// Source names are padded to the widest seen so far, up to this many characters.
+    public var maxSourceWidth: Int
+    private var sourceWidth = 0
+
+    public init(timeStyle: TimeStyle = .absolute, maxSourceWidth: Int = 28) {
+        self.timeStyle = timeStyle
+        self.maxSourceWidth = maxSourceWidth
+    }
+
+    static let levelWidth = 6
+    static let continuationIndent = "    "
+    static let missingTime = String(repeating: " ", count: 23) + "-"
+
+    public mutating func lines(for record: LogRecord) -> [StyledLine] {
+        var first: StyledLine = []
+        if timeStyle == .absolute {
+            first.append(StyledSpan(record.time?.rfc3339Milliseconds ?? LogLineFormatter.missingTime, .logTime))
+            first.append(StyledSpan(" ", .text))
+        }
+        first.append(StyledSpan(LogLineFormatter.badge(record.level), Role.level(record.level)))
+        first.append(StyledSpan(" ", .text))
+        if let source = record.source {
+            let clean = clip(Sanitiser.sanitise(source), maxSourceWidth)
+            sourceWidth = max(sourceWidth, clean.count)
+            first.append(StyledSpan(pad(clean, sourceWidth), .logSource))
+            first.append(StyledSpan(" ", .text))
+        } else if sourceWidth > 0 {
+            first.append(StyledSpan(String(repeating: " ", count: sourceWidth + 1), .text))
+        }
+        let messageLines = Sanitiser.sanitise(record.message, multiline: true).split(separator: "\n", omittingEmptySubsequences: false)
+        first.append(StyledSpan(String(messageLines.first ?? ""), LogLineFormatter.messageRole(record.level)))
+        appendFields(of: record, to: &first)
+
+        var out = [first]
+        for extra in messageLines.dropFirst() {
+            out.append([StyledSpan(LogLineFormatter.continuationIndent + extra, .text)])
+        }
+        if let stack = record.error?.stack {
+            for frame in Sanitiser.sanitise(stack, multiline: true).split(separator: "\n", omittingEmptySubsequences: true) {
+                out.append([StyledSpan(LogLineFormatter.continuationIndent + frame, .logStack)])
+            }
+        }
+        return out
+    }
+
+    private func appendFields(of record: LogRecord, to line: inout StyledLine) {
+        func field(_ key: String, _ value: String) {
+            line.append(StyledSpan(" " + Sanitiser.sanitise(key) + "=", .logFieldKey))
+            line.append(StyledSpan(LogLineFormatter.quoted(Sanitiser.sanitise(value)), .logFieldValue))
+        }
+        if let error = record.error {
+            if let type = error.type { field("error.type", type) }
+            if let message = error.message, message != record.message { field("error.message", message) }
+        }
+        if let trace = record.traceId { field("trace_id", trace) }
+        for member in record.fields { field(member.key, member.value.plainText) }
+    }
+
+    /// `INFO  `, `ERROR `: fixed width so messages line up.
+    static func badge(_ level: LogLevel) -> String {
+        let name = level == .unknown ? "-" : level.name.uppercased()
+        return name.count >= levelWidth ? name : name + String(repeating: " ", count: levelWidth - name.count)
+    }
+
+    /// Messages of warnings and worse take their level's colour; the rest stay plain to read.
+    static func messageRole(_ level: LogLevel) -> Role {
+        level >= .warn ? Role.level(level) : .text
+    }
+
+    /// Values with spaces, quotes or `=` are quoted, logfmt style, so fields stay parseable by eye.
+    static func quoted(_ value: String) -> String {
+        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) else { return value }
+        return "\"" + value.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func clip(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        out.reserveCapacity(count)
+        for c in self { if c == target { out += replacement } else { out.append(c) } }
+        return out
+    }
+}

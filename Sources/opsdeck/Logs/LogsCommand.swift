@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import OpsCore
+import OpsCurses
+import OpsUI
+
+struct LogsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs",
+        abstract: "Read, normalise and filter structured logs from files or standard input.",
+        discussion: """
+        Reads JSON lines, pretty-printed JSON, logfmt and plain text from any mix of loggers, strips \
+        tool prefixes (kubectl --prefix --timestamps, docker compose, stern, CRI, Heroku, Fly, syslog) \
+        and writes one normalised record per entry.
+
+        Examples:
+          kubectl logs -f deploy/api --prefix --timestamps | opsdeck logs --level warn
+          opsdeck logs --output json --where user_id=42 --since 15m app.log
+          opsdeck logs --grep timeout --where 'status>=500' --follow /var/log/app.log
+
+        Exit status: 0 when every input was read, 1 when an input could not be read (the others
+        are still read), 64 for a usage error.
+        """
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum ColorMode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    @Argument(help: "Files to read. '-' or none reads standard input.")
+    var files: [String] = []
+
+    @Option(help: "text: aligned, coloured on a terminal; json: one object per record.")
+    var output: OutputFormat = .text
+
+    @Option(help: "Minimum level: trace, debug, info, notice, warn, error or fatal.")
+    var level: String?
+
+    @Option(help: ArgumentHelp("Text to find in the message, error or field values (repeatable; all must match). Lowercase matches any case.", valueName: "text"))
+    var grep: [String] = []
+
+    @Option(help: ArgumentHelp("Regular expression to find in the message, error or field values (repeatable).", valueName: "pattern"))
+    var regex: [String] = []
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("KEY=VALUE, KEY!=VALUE, KEY>=VALUE, KEY<=VALUE, KEY>VALUE or KEY<VALUE on a normalised or original field; dotted paths reach nested fields (repeatable).", valueName: "condition"))
+    var conditions: [String] = []
+
+    @Option(help: ArgumentHelp("Only records at or after this time: a duration back from now (15m, 2h, 1d) or a time (2026-11-28T10:00:00Z).", valueName: "time"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only records at or before this time, same forms as --since.", valueName: "time"))
+    var until: String?
+
+    @Flag(help: "Keep reading as files grow (like tail -F: truncation and rotation are followed) and standard input until it closes.")
+    var follow = false
+
+    @Option(help: "Colour in text output: auto (when writing to a terminal), always or never.")
+    var color: ColorMode = .auto
+
+    func run() throws {
+        let clock = Date()
+        let now = LogTimestamp(nanosecondsSinceEpoch: Int64(clock.timeIntervalSince1970 * 1e9))
+        let timestamps = TimestampParser(latestAccepted: LogTimestamp(secondsSinceEpoch: now.secondsSinceEpoch + 86_400))
+        let query = try LogsQueryOptions(level: level, grep: grep, regex: regex, conditions: conditions,
+                                         since: since, until: until).query(now: now, timestamps: timestamps)
+        let sink = OutputSink(fd: STDOUT_FILENO)
+        var writer = makeWriter(for: sink)
+        let inputs = files.isEmpty ? ["-"] : files
+        var failures = 0
+        let reading = LogInputReader(query: query, timestamps: timestamps, follow: follow)
+        for path in inputs {
+            do {
+                try reading.read(path: path, sourceName: path == "-" ? nil : path) { record in
+                    writer.write(record, to: sink)
+                } idle: {
+                    sink.flush()
+                    return !sink.closed
+                }
+            } catch {
+                failures += 1
+                FileHandle.standardError.write(Data("opsdeck logs: \(error)\n".utf8))
+            }
+            if sink.closed { break }
+        }
+        sink.flush()
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func makeWriter(for sink: OutputSink) -> RecordWriter {
+        switch output {
+        case .json:
+            return .json(RecordJSONEncoder())
+        case .text:
+            let colors: Int
+            switch color {
+            case .never: colors = 0
+            case .always: colors = 8
+            case .auto: colors = sink.isTerminal ? TerminalColors.supportedCount(environment: ProcessInfo.processInfo.environment) : 0
+            }
+            return .text(LogLineFormatter(), ANSILineStyle(colors: colors))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Buffered writes to a file descriptor: records are appended as bytes and written in large
+/// blocks, so a million records cost a few hundred system calls, not a million.
+final class OutputSink {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private let flushThreshold = 1 << 16
+    /// Set once the reader went away (EPIPE): writing more would be pointless.
+    private(set) var closed = false
+
+    init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(flushThreshold * 2)
+    }
+
+    var isTerminal: Bool { isatty(fd) == 1 }
+
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
+    /// Appends straight into the buffer (the JSON encoder writes here without a copy).
+    func withBuffer(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
+    func flush() {
+        guard !closed else { buffer.removeAll(keepingCapacity: true); return }
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                closed = true
+                break
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
