@@ -56,16 +56,28 @@ public struct LogLineFormatter {
     }
 
     private func appendFields(of record: LogRecord, to line: inout StyledLine) {
-        func field(_ key: String, _ value: String) {
+        func field(_ key: String, _ value: String, json: Bool = false) {
             line.append(StyledSpan(" " + Sanitiser.sanitise(key) + "=", .logFieldKey))
-            line.append(StyledSpan(LogLineFormatter.quoted(Sanitiser.sanitise(value)), .logFieldValue))
+            // Arrays are shown as the JSON they are; quoting would bury them in backslashes.
+            let shown = json ? Sanitiser.sanitise(value) : LogLineFormatter.quoted(Sanitiser.sanitise(value))
+            line.append(StyledSpan(shown, .logFieldValue))
         }
         if let error = record.error {
             if let type = error.type { field("error.type", type) }
             if let message = error.message, message != record.message { field("error.message", message) }
         }
         if let trace = record.traceId { field("trace_id", trace) }
-        for member in record.fields { field(member.key, member.value.plainText) }
+        func flattened(_ key: String, _ value: JSONValue) {
+            // Nested objects read best as dotted keys (`req.headers.host=x`), as lnav shows them.
+            if case .object(let members) = value, !members.isEmpty {
+                for member in members { flattened(key + "." + member.key, member.value) }
+            } else if case .array = value {
+                field(key, value.plainText, json: true)
+            } else {
+                field(key, value.plainText)
+            }
+        }
+        for member in record.fields { flattened(member.key, member.value) }
     }
 
     /// `INFO  `, `ERROR `: fixed width so messages line up.

@@ -118,10 +118,13 @@ public final class LogPipeline {
             stats.continuationLines += lineCount
             return
         }
+        // A new record starts here: the tracker learns its first line (a `Traceback` or `panic:`
+        // line changes what may follow).
+        continuation.reset()
+        _ = continuation.isContinuation(body)
         if c == UInt8(ascii: "{") {
             jsonBody(body, from: first, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
         } else {
-            continuation.reset()
             emitPending(emit)
             stats.linesInRecords += lineCount
             newRecords(bodies.drafts(body: body), number: number, truncated: truncated, facts: facts, emit: emit)
@@ -132,7 +135,6 @@ public final class LogPipeline {
 
     private func jsonBody(_ body: UnsafeBufferPointer<UInt8>, from start: Int, number: Int, lineCount: Int,
                           truncated: Bool, facts: PrefixFacts, emit: Emit) {
-        continuation.reset()
         emitPending(emit)
         let scanner = JSONScanner(body)
         switch scanner.scanObject(at: start, members: &members) {
