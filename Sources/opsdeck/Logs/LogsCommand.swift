@@ -18,7 +18,7 @@ struct LogsCommand: ParsableCommand {
           opsdeck logs --output json --where user_id=42 --since 15m app.log
           opsdeck logs --grep timeout --where 'status>=500' --follow /var/log/app.log
 
-        Exit status: 0 when every input was read, 1 when an input could not be read (the others
+        Exit status: 0 when every input was read, 1 when an input could not be read (the others \
         are still read), 64 for a usage error.
         """
     )
