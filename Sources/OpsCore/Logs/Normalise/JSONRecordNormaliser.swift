@@ -12,7 +12,7 @@ struct JSONRecordNormaliser {
 
     func draft(_ analysis: ObjectAnalysis, _ view: JSONObjectView) -> RecordDraft {
         var draft = RecordDraft()
-        var consumed = Set<Int>()
+        var consumed = MemberSet(count: view.members.count)
         let level = levels.levelAndSource(analysis, view)
         draft.level = level.level
         if let i = level.index { consumed.insert(i) }
@@ -27,7 +27,7 @@ struct JSONRecordNormaliser {
         }
         if let extracted = ErrorExtractor.extract(view) {
             draft.error = extracted.error
-            consumed.formUnion(extracted.consumed)
+            for i in extracted.consumed { consumed.insert(i) }
         }
         if let pick = analysis.trace, let trace = traceID(view, pick.index) {
             draft.traceId = trace
@@ -65,7 +65,7 @@ struct JSONRecordNormaliser {
 
     /// Every member not turned into a normalised part, in input order. Rust tracing's `fields`
     /// object is hoisted (its `message` became the message).
-    private func fields(_ view: JSONObjectView, skipping consumed: Set<Int>, hoistRustFields: Bool) -> [JSONMember] {
+    private func fields(_ view: JSONObjectView, skipping consumed: MemberSet, hoistRustFields: Bool) -> [JSONMember] {
         var out: [JSONMember] = []
         out.reserveCapacity(view.members.count)
         for i in view.members.indices where !consumed.contains(i) {
@@ -78,4 +78,16 @@ struct JSONRecordNormaliser {
         }
         return out
     }
+}
+
+/// Which members of an object were used, as bits: cheaper than a Set for the few dozen members
+/// a record has.
+struct MemberSet {
+    private var bits: [UInt64]
+
+    init(count: Int) { bits = Array(repeating: 0, count: (count + 63) / 64) }
+
+    mutating func insert(_ i: Int) { bits[i >> 6] |= 1 << UInt64(i & 63) }
+
+    func contains(_ i: Int) -> Bool { bits[i >> 6] & (1 << UInt64(i & 63)) != 0 }
 }

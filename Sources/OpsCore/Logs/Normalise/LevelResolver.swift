@@ -1,6 +1,11 @@
 /// Decides a record's level from its analysis, following each logger's convention, including
 /// the ones where a missing key carries meaning (Serilog, klog, lograge).
 struct LevelResolver {
+    /// Per candidate rank, the numeric scale a number under that key is read on. Looked up by
+    /// rank so the hot path compares no strings.
+    private let textKeyScales: [LevelMapper.NumericScale] = KeyRoles.levelTextKeys.map(LevelResolver.scale(forTextKey:))
+    private let numericKeyScales: [LevelMapper.NumericScale] = KeyRoles.levelNumericKeys.map(LevelResolver.scale(forNumericKey:))
+
     func level(_ analysis: ObjectAnalysis, _ view: JSONObjectView) -> LogLevel {
         levelAndSource(analysis, view).level
     }
@@ -16,17 +21,26 @@ struct LevelResolver {
 
     /// `level`, `severity`, `@l`, `levelname`, ... holding a word, or a number on the key's scale.
     private func textLevel(_ pick: ObjectAnalysis.Pick, _ view: JSONObjectView) -> LogLevel? {
-        let key = KeyRoles.levelTextKeys[Int(pick.rank)]
+        let scale = textKeyScales[Int(pick.rank)]
         if view.kind(pick.index) == .number {
-            return LevelMapper.level(number: view.valueBytes(pick.index), scale: Self.scale(forTextKey: key))
+            return LevelMapper.level(number: view.valueBytes(pick.index), scale: scale)
         }
-        if key == "PRIORITY" || key == "priority" {
+        if scale == .syslog {
             // journald writes the syslog priority as a digit string.
             if let level = view.withStringBytes(pick.index, { LevelMapper.level(number: $0, scale: .syslog) }) ?? nil {
                 return level
             }
         }
         return view.withStringBytes(pick.index) { LevelMapper.level(word: $0) } ?? nil
+    }
+
+    private static func scale(forNumericKey key: String) -> LevelMapper.NumericScale {
+        switch key {
+        case "level_value": .logbackLevelValue
+        case "levelno": .pythonLevelno
+        case "level_index": .semanticLoggerIndex
+        default: .otelSeverityNumber
+        }
     }
 
     private static func scale(forTextKey key: String) -> LevelMapper.NumericScale {
@@ -39,12 +53,7 @@ struct LevelResolver {
     }
 
     private func numericLevel(_ pick: ObjectAnalysis.Pick, _ view: JSONObjectView) -> LogLevel? {
-        let scale: LevelMapper.NumericScale = switch KeyRoles.levelNumericKeys[Int(pick.rank)] {
-        case "level_value": .logbackLevelValue
-        case "levelno": .pythonLevelno
-        case "level_index": .semanticLoggerIndex
-        default: .otelSeverityNumber
-        }
+        let scale = numericKeyScales[Int(pick.rank)]
         if view.kind(pick.index) == .number { return LevelMapper.level(number: view.valueBytes(pick.index), scale: scale) }
         return view.withStringBytes(pick.index) { LevelMapper.level(number: $0, scale: scale) } ?? nil
     }

@@ -16,15 +16,15 @@ struct ObjectAnalysis {
     var error: Pick?
     var signals: EnvelopeSignals = []
 
-    init(_ view: JSONObjectView) {
+    init(_ view: JSONObjectView, keys table: ByteKeyTable<KeyInfo> = KeyRoles.table) {
         for i in view.members.indices {
             let key = view.keyBytes(i)
             var info: KeyInfo?
             if view.members[i].keyEscaped {
                 // Keys with escapes are rare; decode them before the lookup.
-                info = KeyRoles.table.lookup(view.key(i))
+                info = table.lookup(view.key(i))
             } else {
-                info = KeyRoles.table.lookup(key)
+                info = table.lookup(key)
             }
             guard let info else { continue }
             let kind = view.members[i].kind

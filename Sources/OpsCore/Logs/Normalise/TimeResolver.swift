@@ -2,6 +2,7 @@
 /// candidate when one is missing, malformed or out of range.
 struct TimeResolver {
     let parser: TimestampParser
+    private let secondsAndNanosRank = UInt8(KeyRoles.timeKeys.firstIndex(of: "timestampSeconds")!)
 
     func time(_ analysis: ObjectAnalysis, _ view: JSONObjectView) -> (LogTimestamp, index: Int)? {
         guard let best = analysis.time else { return nil }
@@ -22,7 +23,7 @@ struct TimeResolver {
     func time(at i: Int, rank: UInt8, _ view: JSONObjectView) -> LogTimestamp? {
         switch view.kind(i) {
         case .number:
-            if KeyRoles.timeKeys[Int(rank)] == "timestampSeconds" { return secondsAndNanos(view, i) }
+            if rank == secondsAndNanosRank { return secondsAndNanos(view, i) }
             return parser.parse(number: view.valueBytes(i))
         case .string, .escapedString:
             return view.withStringBytes(i) { parser.parse(text: $0) } ?? nil

@@ -17,6 +17,8 @@ public final class LogPipeline {
     private let bodies: BodyNormaliser
     private let json: JSONRecordNormaliser
     private var members: [JSONScanner.Member] = []
+    /// Held here so the per-line lookups skip the lazy global's initialisation check.
+    private let keyTable = KeyRoles.table
     private var continuation = ContinuationTracker()
     private var multiLine = MultiLineJSON()
     private var insideArray = false
@@ -164,7 +166,7 @@ public final class LogPipeline {
                               facts: PrefixFacts, emit: Emit) {
         stats.linesInRecords += lineCount
         let view = JSONObjectView(bytes: body, members: members)
-        let analysis = ObjectAnalysis(view)
+        let analysis = ObjectAnalysis(view, keys: keyTable)
         guard !analysis.needsEnvelope else {
             newRecords(bodies.drafts(view, analysis, depth: 0), number: number, truncated: truncated, facts: facts, emit: emit)
             return
