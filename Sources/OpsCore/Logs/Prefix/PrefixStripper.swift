@@ -14,13 +14,27 @@ public enum PrefixStripper {
 
     public static func strip(_ line: UnsafeBufferPointer<UInt8>) -> LinePrefix {
         var prefix = LinePrefix()
-        guard let first = line.first, first != LineBytes.openBrace else { return prefix }
+        strip(line, into: &prefix)
+        return prefix
+    }
+
+    /// The same, into a `LinePrefix` the caller keeps from line to line: it is reset first,
+    /// and a line without a prefix then costs a few byte compares, with no copy of the
+    /// struct and no retain or release (returning a fresh `LinePrefix` costs both). Metadata
+    /// capacity is reused too.
+    @inline(__always)
+    public static func strip(_ line: UnsafeBufferPointer<UInt8>, into prefix: inout LinePrefix) {
+        prefix.reset()
+        if let first = line.first, first != LineBytes.openBrace { stripPrefixes(line, into: &prefix) }
+    }
+
+    @inline(never)
+    private static func stripPrefixes(_ line: UnsafeBufferPointer<UInt8>, into prefix: inout LinePrefix) {
         var found = 0
         while found < maxNestedPrefixes, let end = stripOne(line, at: prefix.bodyStart, into: &prefix) {
             prefix.bodyStart = end
             found += 1
         }
-        return prefix
     }
 
     /// For tests and callers holding a String: ranges are offsets into its UTF-8 bytes.
