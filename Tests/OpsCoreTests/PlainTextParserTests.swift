@@ -35,10 +35,15 @@ import Testing
         check("2024-05-01T14:00:00+0200 x", Expected(timestamp: "2024-05-01T14:00:00+0200", message: "x"))
     }
 
-    @Test func bracketedTimestamp() {
+    @Test func bracketedTimestampWithMonologChannel() {
         check("[2024-05-01 12:00:00] production.ERROR: SQLSTATE[HY000] Connection refused",
-              Expected(timestamp: "2024-05-01 12:00:00", noZone: true, level: nil,
-                       message: "production.ERROR: SQLSTATE[HY000] Connection refused"))
+              Expected(timestamp: "2024-05-01 12:00:00", noZone: true, level: "ERROR",
+                       message: "SQLSTATE[HY000] Connection refused", metadata: ["logger": "production"]))
+        check("[2024-05-01T12:00:00.123456+00:00] app.INFO: User logged in {\"id\":1} []",
+              Expected(timestamp: "2024-05-01T12:00:00.123456+00:00", level: "INFO",
+                       message: "User logged in {\"id\":1} []", metadata: ["logger": "app"]))
+        check("[2024-05-01 12:00:00] version 1.2.ERROR: not a level", Expected(timestamp: "2024-05-01 12:00:00",
+              noZone: true, message: "version 1.2.ERROR: not a level"))
     }
 
     @Test func gunicorn() {
@@ -52,6 +57,11 @@ import Testing
               Expected(timestamp: "2024-05-01 12:00:00.5 -0700 MST", message: "job finished"))
         check("2024-05-01 12:00:00 +0000 ERROR boom",
               Expected(timestamp: "2024-05-01 12:00:00 +0000", level: "ERROR", message: "boom"))
+    }
+
+    @Test func aNumberAfterTheTimeIsNotAZone() {
+        check("2024-05-01 12:00:00 -12 degrees outside",
+              Expected(timestamp: "2024-05-01 12:00:00", noZone: true, message: "-12 degrees outside"))
     }
 
     @Test func goLog() {

@@ -44,7 +44,8 @@ enum TimestampExtent {
             j = zoneEnd
             hasZone = true
         } else if rules.allowSpacedZone, LineBytes.isByte(line, j, LineBytes.space),
-                  let zoneEnd = numericZone(line, at: j + 1) {
+                  let zoneEnd = numericZone(line, at: j + 1), zoneEnd - (j + 1) >= 5 {
+            // Apart from the timestamp, only a full `-0700` reads as a zone: `-12 items` is text.
             j = zoneEnd
             hasZone = true
             j = zoneName(line, after: j)
