@@ -77,6 +77,9 @@ import Testing
         check("2024-05-01T25:00:00Z x", Expected(message: "2024-05-01T25:00:00Z x"))
         check("2024-05-01T12:00:00Zulu", Expected(message: "2024-05-01T12:00:00Zulu"))
         check("1.2.3-2024-05-01 x", Expected(message: "1.2.3-2024-05-01 x"))
+        check("2024-05-01T12:00:00.1234567890Z ten digits", Expected(message: "2024-05-01T12:00:00.1234567890Z ten digits"))
+        check("2024-05-01 12:00:00, then a comma", Expected(timestamp: "2024-05-01 12:00:00", noZone: true,
+                                                          message: ", then a comma"))
     }
 
     // MARK: levels

@@ -39,6 +39,11 @@ enum TimestampExtent {
               let timeEnd = clock(line, at: i + 11)
         else { return nil }
         var j = fraction(line, at: timeEnd)
+        // Digits after the mark that are no fraction (ten or more) make it no timestamp.
+        if j == timeEnd, let mark = LineBytes.byte(line, j), mark == LineBytes.dot || mark == UInt8(ascii: ","),
+           let digit = LineBytes.byte(line, j + 1), LineBytes.isDigit(digit) {
+            return nil
+        }
         var hasZone = false
         if let zoneEnd = zone(line, at: j) {
             j = zoneEnd
