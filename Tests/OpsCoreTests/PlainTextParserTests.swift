@@ -35,10 +35,15 @@ import Testing
         check("2024-05-01T14:00:00+0200 x", Expected(timestamp: "2024-05-01T14:00:00+0200", message: "x"))
     }
 
-    @Test func bracketedTimestamp() {
+    @Test func bracketedTimestampWithMonologChannel() {
         check("[2024-05-01 12:00:00] production.ERROR: SQLSTATE[HY000] Connection refused",
-              Expected(timestamp: "2024-05-01 12:00:00", noZone: true, level: nil,
-                       message: "production.ERROR: SQLSTATE[HY000] Connection refused"))
+              Expected(timestamp: "2024-05-01 12:00:00", noZone: true, level: "ERROR",
+                       message: "SQLSTATE[HY000] Connection refused", metadata: ["logger": "production"]))
+        check("[2024-05-01T12:00:00.123456+00:00] app.INFO: User logged in {\"id\":1} []",
+              Expected(timestamp: "2024-05-01T12:00:00.123456+00:00", level: "INFO",
+                       message: "User logged in {\"id\":1} []", metadata: ["logger": "app"]))
+        check("[2024-05-01 12:00:00] version 1.2.ERROR: not a level", Expected(timestamp: "2024-05-01 12:00:00",
+              noZone: true, message: "version 1.2.ERROR: not a level"))
     }
 
     @Test func gunicorn() {
@@ -54,6 +59,11 @@ import Testing
               Expected(timestamp: "2024-05-01 12:00:00 +0000", level: "ERROR", message: "boom"))
     }
 
+    @Test func aNumberAfterTheTimeIsNotAZone() {
+        check("2024-05-01 12:00:00 -12 degrees outside",
+              Expected(timestamp: "2024-05-01 12:00:00", noZone: true, message: "-12 degrees outside"))
+    }
+
     @Test func goLog() {
         check("2024/05/01 12:00:00 message from the standard logger",
               Expected(timestamp: "2024/05/01 12:00:00", noZone: true, message: "message from the standard logger"))
@@ -67,6 +77,9 @@ import Testing
         check("2024-05-01T25:00:00Z x", Expected(message: "2024-05-01T25:00:00Z x"))
         check("2024-05-01T12:00:00Zulu", Expected(message: "2024-05-01T12:00:00Zulu"))
         check("1.2.3-2024-05-01 x", Expected(message: "1.2.3-2024-05-01 x"))
+        check("2024-05-01T12:00:00.1234567890Z ten digits", Expected(message: "2024-05-01T12:00:00.1234567890Z ten digits"))
+        check("2024-05-01 12:00:00, then a comma", Expected(timestamp: "2024-05-01 12:00:00", noZone: true,
+                                                          message: ", then a comma"))
     }
 
     // MARK: levels

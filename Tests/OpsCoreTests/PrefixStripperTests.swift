@@ -367,6 +367,22 @@ enum RobustnessInputs {
         #expect(utf8Text(line, p.timestamp) == "2024-05-01T12:00:00Z")
     }
 
+    @Test func stripIntoAReusedValueResetsIt() {
+        var prefix = LinePrefix()
+        let lines = [
+            "<34>Oct 11 22:14:15 mymachine su[230]: x",
+            #"{"msg":"json"}"#,
+            "2024-05-01T12:00:00.123456789Z stdout P partial",
+            "plain",
+            "[pod/api-1/api] 2024-05-01T12:00:00Z x",
+        ]
+        for line in lines {
+            var bytes = Array(line.utf8)
+            bytes.withUnsafeMutableBufferPointer { PrefixStripper.strip(UnsafeBufferPointer($0), into: &prefix) }
+            #expect(prefix == PrefixStripper.strip(line), "\(line)")
+        }
+    }
+
     // MARK: robustness
 
     static let samples = [

@@ -35,6 +35,18 @@ public struct LinePrefix: Equatable, Sendable {
 
     /// The line carried no prefix at all.
     public var isEmpty: Bool { bodyStart == 0 }
+
+    /// Back to "no prefix", keeping the metadata's storage for the next line.
+    public mutating func reset() {
+        bodyStart = 0
+        timestamp = nil
+        timestampHasNoZone = false
+        if source != nil { source = nil }
+        levelWord = nil
+        syslogSeverity = nil
+        partial = false
+        if !metadata.isEmpty { metadata.removeAll(keepingCapacity: true) }
+    }
 }
 
 /// How the recognisers record what they found, so that every one of them applies the same
@@ -48,15 +60,17 @@ extension LinePrefix {
             timestamp = range
             timestampHasNoZone = !hasZone
         } else {
-            metadata.append(JSONMember(Self.innerTimeKey, .string(LineBytes.string(line, range))))
+            note(Self.innerTimeKey, range, in: line)
         }
     }
 
     mutating func note(_ key: String, _ range: Range<Int>, in line: UnsafeBufferPointer<UInt8>) {
-        metadata.append(JSONMember(key, .string(LineBytes.string(line, range))))
+        note(key, LineBytes.string(line, range))
     }
 
     mutating func note(_ key: String, _ value: String) {
+        // Prefixes bring two to five entries: one allocation instead of regrowing.
+        if metadata.capacity == 0 { metadata.reserveCapacity(6) }
         metadata.append(JSONMember(key, .string(value)))
     }
 }

@@ -2,7 +2,8 @@
 /// layouts put it:
 /// - `ERROR ...`, `[WARN] ...`, `[error] ...` (nginx), `INF ...` (zerolog console);
 /// - `ERROR:root:boom` (python logging's default), `INFO:     Started` (uvicorn),
-///   `error: ...` / `info: ...` (first word only: Node, .NET console);
+///   `error: ...` / `info: ...` (first word only: Node, .NET console), `app.ERROR: ...`
+///   (Monolog: PHP, Laravel);
 /// - after header-like tokens: `[main] ERROR` (logback's thread first), `[7] [INFO]`
 ///   (gunicorn's pid), `12:00:00.123 [main] INFO` (time of day), `- root - ERROR -`
 ///   (python `%(asctime)s - %(name)s - %(levelname)s`).
@@ -57,6 +58,10 @@ enum LevelSearch {
                     return Found(level: word, end: wordEnd + 1, colonForm: true, thread: thread, pid: pid, logger: logger)
                 }
             }
+            if let monolog = channelAndLevel(line, j..<tokenEnd) {
+                return Found(level: monolog.level, end: monolog.level.upperBound + 1, colonForm: true,
+                             thread: thread, pid: pid, logger: monolog.channel)
+            }
             if isSeparatorToken(line, j..<tokenEnd) || isDigits(line, j..<tokenEnd) || isTimeOfDay(line, j..<tokenEnd) {
                 if isDigits(line, j..<tokenEnd) { pid = j..<tokenEnd }
                 j = tokenEnd
@@ -69,6 +74,19 @@ enum LevelSearch {
             j = tokenEnd
         }
         return nil
+    }
+
+    /// Monolog's (PHP, Laravel) `channel.LEVEL:`, as in `[2024-05-01 12:00:00] app.ERROR: msg`.
+    private static func channelAndLevel(_ line: UnsafeBufferPointer<UInt8>, _ token: Range<Int>)
+        -> (channel: Range<Int>, level: Range<Int>)? {
+        let channelEnd = LineBytes.skip(line, from: token.lowerBound) { b in LineBytes.isWord(b) || b == LineBytes.dash }
+        guard channelEnd > token.lowerBound, channelEnd < token.upperBound, line[channelEnd] == LineBytes.dot else {
+            return nil
+        }
+        let levelEnd = LineBytes.skip(line, from: channelEnd + 1, while: LineBytes.isUpper)
+        guard levelEnd + 1 == token.upperBound, line[levelEnd] == LineBytes.colon,
+              LevelWords.isLevel(line, (channelEnd + 1)..<levelEnd, anyCase: false) else { return nil }
+        return (token.lowerBound..<channelEnd, (channelEnd + 1)..<levelEnd)
     }
 
     /// `[content]` at `i`: the trimmed content and the index of `]`.

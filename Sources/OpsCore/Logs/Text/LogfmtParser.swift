@@ -10,12 +10,13 @@
 /// lines that are not logfmt), the second builds the values.
 public enum LogfmtParser {
     public static func parse(_ body: UnsafeBufferPointer<UInt8>) -> LogfmtLine? {
-        guard let firstPair = detect(body) else { return nil }
+        guard let (firstPair, tokenCount) = detect(body) else { return nil }
         var leadingEnd = firstPair
         while leadingEnd > 0 && LogfmtTokenizer.isSeparator(body[leadingEnd - 1]) { leadingEnd -= 1 }
         let leadingStart = LineBytes.skip(body, from: 0, while: LogfmtTokenizer.isSeparator)
 
         var pairs: [JSONMember] = []
+        pairs.reserveCapacity(tokenCount)
         var tokens = LogfmtTokenizer(body, from: firstPair)
         while let (_, token) = tokens.next() {
             switch token {
@@ -38,11 +39,20 @@ public enum LogfmtParser {
         LineBytes.withBytes(body) { parse($0) }
     }
 
-    /// Where the first pair starts, when the line passes detection.
-    private static func detect(_ body: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Where the first pair starts and how many tokens follow from it, when the line passes
+    /// detection.
+    private static func detect(_ body: UnsafeBufferPointer<UInt8>) -> (firstPair: Int, tokenCount: Int)? {
+        // Most text lines hold fewer than two `=`: a plain byte count settles them cheaply.
+        var equalsSigns = 0
+        for b in body where b == LineBytes.equals {
+            equalsSigns += 1
+            if equalsSigns == 2 { break }
+        }
+        guard equalsSigns == 2 else { return nil }
         var tokens = LogfmtTokenizer(body)
         var firstPair: Int?
         var pairCount = 0
+        var bareKeys = 0
         var strayWords = 0
         var hasKnownKey = false
         while let (start, token) = tokens.next() {
@@ -52,13 +62,13 @@ public enum LogfmtParser {
                 pairCount += 1
                 if !hasKnownKey { hasKnownKey = isKnownKey(body, key) }
             case .bareKey:
-                break
+                if firstPair != nil { bareKeys += 1 }
             case .other:
                 if firstPair != nil { strayWords += 1 }
             }
         }
-        guard pairCount >= 2, hasKnownKey, strayWords < pairCount else { return nil }
-        return firstPair
+        guard let firstPair, pairCount >= 2, hasKnownKey, strayWords < pairCount else { return nil }
+        return (firstPair, pairCount + bareKeys + strayWords)
     }
 
     private static func isKnownKey(_ body: UnsafeBufferPointer<UInt8>, _ key: Range<Int>) -> Bool {

@@ -26,6 +26,7 @@ public struct PlainLine: Equatable, Sendable {
     }
 
     mutating func note(_ key: String, _ range: Range<Int>, in line: UnsafeBufferPointer<UInt8>) {
+        if metadata.capacity == 0 { metadata.reserveCapacity(4) }
         metadata.append(JSONMember(key, .string(LineBytes.string(line, range))))
     }
 }

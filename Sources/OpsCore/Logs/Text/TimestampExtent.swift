@@ -39,12 +39,18 @@ enum TimestampExtent {
               let timeEnd = clock(line, at: i + 11)
         else { return nil }
         var j = fraction(line, at: timeEnd)
+        // Digits after the mark that are no fraction (ten or more) make it no timestamp.
+        if j == timeEnd, let mark = LineBytes.byte(line, j), mark == LineBytes.dot || mark == UInt8(ascii: ","),
+           let digit = LineBytes.byte(line, j + 1), LineBytes.isDigit(digit) {
+            return nil
+        }
         var hasZone = false
         if let zoneEnd = zone(line, at: j) {
             j = zoneEnd
             hasZone = true
         } else if rules.allowSpacedZone, LineBytes.isByte(line, j, LineBytes.space),
-                  let zoneEnd = numericZone(line, at: j + 1) {
+                  let zoneEnd = numericZone(line, at: j + 1), zoneEnd - (j + 1) >= 5 {
+            // Apart from the timestamp, only a full `-0700` reads as a zone: `-12 items` is text.
             j = zoneEnd
             hasZone = true
             j = zoneName(line, after: j)
