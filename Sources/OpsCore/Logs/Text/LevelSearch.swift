@@ -85,7 +85,7 @@ enum LevelSearch {
         }
         let levelEnd = LineBytes.skip(line, from: channelEnd + 1, while: LineBytes.isUpper)
         guard levelEnd + 1 == token.upperBound, line[levelEnd] == LineBytes.colon,
-              LevelWords.isLevel(line, (channelEnd + 1)..<levelEnd, anyCase: false) else { return nil }
+              TextLevelWords.isLevel(line, (channelEnd + 1)..<levelEnd, anyCase: false) else { return nil }
         return (token.lowerBound..<channelEnd, (channelEnd + 1)..<levelEnd)
     }
 
