@@ -256,10 +256,15 @@ public struct JSONScanner {
         var i = start + 1
         var escaped = 0
         while true {
-            // Eight bytes at a time while none of them is a quote, a backslash or a control byte.
+            // Eight bytes at a time: the lowest flagged byte of the mask is exactly the first
+            // quote, backslash or control byte, so the scan jumps straight to it.
             while i &+ 8 <= count {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if JSONScanner.hasSpecialByte(word) { break }
+                let mask = JSONScanner.specialByteMask(word)
+                if mask != 0 {
+                    i &+= mask.trailingZeroBitCount &>> 3
+                    break
+                }
                 i &+= 8
             }
             guard i < count else { return invalid(count) }
@@ -288,16 +293,16 @@ public struct JSONScanner {
         }
     }
 
-    /// True when a little-endian word holds a `"` (0x22), a `\` (0x5C) or a byte below 0x20.
+    /// A mask with the high bit set in each byte of a little-endian word that is a `"` (0x22),
+    /// a `\\` (0x5C) or below 0x20. Bits above the first flagged byte may be false alarms (borrows);
+    /// the lowest one never is.
     @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
+    static func specialByteMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let quote = hasZero(word ^ (ones &* 0x22))
-        let backslash = hasZero(word ^ (ones &* 0x5C))
-        let control = (word &- ones &* 0x20) & ~word & highs
-        return (quote | backslash | control) != 0
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        return ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash | (word &- ones &* 0x20) & ~word) & highs
     }
 
     /// The value of a hex digit, or -1.

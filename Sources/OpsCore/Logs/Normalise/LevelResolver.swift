@@ -22,8 +22,10 @@ struct LevelResolver {
     /// `level`, `severity`, `@l`, `levelname`, ... holding a word, or a number on the key's scale.
     private func textLevel(_ pick: ObjectAnalysis.Pick, _ view: JSONObjectView) -> LogLevel? {
         let scale = textKeyScales[Int(pick.rank)]
-        if view.kind(pick.index) == .number {
-            return LevelMapper.level(number: view.valueBytes(pick.index), scale: scale)
+        switch view.kind(pick.index) {
+        case .number: return LevelMapper.level(number: view.valueBytes(pick.index), scale: scale)
+        case .string where scale != .syslog: return LevelMapper.level(word: view.valueBytes(pick.index)) // the common case, no copy
+        default: break
         }
         if scale == .syslog {
             // journald writes the syslog priority as a digit string.

@@ -25,7 +25,9 @@ struct TimeResolver {
         case .number:
             if rank == secondsAndNanosRank { return secondsAndNanos(view, i) }
             return parser.parse(number: view.valueBytes(i))
-        case .string, .escapedString:
+        case .string:
+            return parser.parse(text: view.valueBytes(i))
+        case .escapedString:
             return view.withStringBytes(i) { parser.parse(text: $0) } ?? nil
         case .object:
             // GCP `timestamp: {seconds, nanos}`.

@@ -17,6 +17,8 @@ public final class LogPipeline {
     private let bodies: BodyNormaliser
     private let json: JSONRecordNormaliser
     private var members: [JSONScanner.Member] = []
+    /// Reused for every line: refilling it costs a few instructions, a fresh one hundreds.
+    private var prefix = LinePrefix()
     /// Held here so the per-line lookups skip the lazy global's initialisation check.
     private let keyTable = KeyRoles.table
     private var continuation = ContinuationTracker()
@@ -68,7 +70,7 @@ public final class LogPipeline {
     // MARK: - Routing
 
     private func route(_ line: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, emit: Emit) {
-        let prefix = PrefixStripper.strip(line)
+        PrefixStripper.strip(line, into: &prefix)
         let body = UnsafeBufferPointer(rebasing: line[min(prefix.bodyStart, line.count)...])
         let facts = prefix.bodyStart > 0 || prefix.source != nil ? PrefixFacts(prefix, line: line, timestamps: timestamps) : .none
         if multiLine.isActive {
