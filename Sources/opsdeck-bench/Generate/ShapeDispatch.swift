@@ -65,6 +65,7 @@ extension RecordComposer {
     }
 }
 
+/// Wrapped shapes must not use `inner` themselves (loguru and the .NET console shape do).
 private let dockerInnerShapes: [LogShape] = [.pino, .zap, .slogJSON, .zerolog, .springText]
 private let kubectlInnerShapes: [LogShape] = [.pino, .zap, .slogJSON, .logrusJSON, .klogJSON]
 private let kubectlPods: [StaticString] = ["pod/api-5d9c7b8f6-x2k4p/api", "pod/api-5d9c7b8f6-q7w9z/api",
