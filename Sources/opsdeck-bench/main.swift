@@ -1,1 +1,18 @@
-print("opsdeck-bench")
+import Glibc
+
+/// Entry point: parse, run, and turn every `BenchError` into a message and exit status 1.
+do {
+    switch try BenchArguments.parse(CommandLine.arguments) {
+    case .help:
+        print(HelpText.usage)
+    case .generate(let options):
+        try GenerateCommand.run(options)
+    case .logs(let options):
+        try LogsCommand.run(options)
+    case .inProcess(let name, let file):
+        try InProcessRunner.runChild(name: name, file: file)
+    }
+} catch {
+    printToStandardError("opsdeck-bench: \(error)")
+    exit(1)
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Hand-rolled parsing of `opsdeck-bench`'s small command line (the bench depends on OpsCore
+/// only, not on swift-argument-parser).
+struct BenchArguments {
+    private var remaining: ArraySlice<String>
+
+    init(_ arguments: [String]) { remaining = arguments.dropFirst() }
+
+    static func parse(_ arguments: [String]) throws -> BenchCommand {
+        var parser = BenchArguments(arguments)
+        return try parser.command()
+    }
+
+    private mutating func command() throws -> BenchCommand {
+        guard let verb = remaining.popFirst() else { return .help }
+        switch verb {
+        case "-h", "--help", "help": return .help
+        case "generate": return try generate()
+        case "logs": return try logs()
+        case "_in-process":
+            let name = try value(for: verb)
+            let file = try value(for: verb)
+            return .inProcess(name: name, file: file)
+        default: throw BenchError("unknown command '\(verb)' (try --help)")
+        }
+    }
+
+    private mutating func generate() throws -> BenchCommand {
+        var options = GenerateOptions()
+        while let flag = remaining.popFirst() {
+            switch flag {
+            case "--lines": options.lines = try count(for: flag)
+            case "--seed": options.seed = try seed(for: flag)
+            case "--out": options.out = try value(for: flag)
+            case "--manifest": options.manifest = try value(for: flag)
+            case "-h", "--help": return .help
+            default: throw BenchError("unknown option '\(flag)' for generate (try --help)")
+            }
+        }
+        guard !options.out.isEmpty else { throw BenchError("generate needs --out PATH") }
+        return .generate(options)
+    }
+
+    private mutating func logs() throws -> BenchCommand {
+        var options = LogsOptions()
+        while let flag = remaining.popFirst() {
+            switch flag {
+            case "--lines": options.lines = try count(for: flag)
+            case "--seed": options.seed = try seed(for: flag)
+            case "--file": options.file = try value(for: flag)
+            case "--keep": options.keep = true
+            case "--json": options.json = true
+            case "--runs": options.runs = try count(for: flag)
+            case "--skip-jq": options.skipJQ = true
+            case "--skip-lnav": options.skipLnav = true
+            case "--skip-opsdeck": options.skipOpsdeck = true
+            case "--command": options.commands.append(try CommandTemplate.split(try value(for: flag)))
+            case "-h", "--help": return .help
+            default: throw BenchError("unknown option '\(flag)' for logs (try --help)")
+            }
+        }
+        return .logs(options)
+    }
+
+    private mutating func value(for flag: String) throws -> String {
+        guard let value = remaining.popFirst() else { throw BenchError("\(flag) needs a value") }
+        return value
+    }
+
+    /// A positive count: `200000`, `200_000`, `200k`, `1M`.
+    private mutating func count(for flag: String) throws -> Int {
+        let text = try value(for: flag).replacingOccurrences(of: "_", with: "")
+        var multiplier = 1
+        var digits = Substring(text)
+        switch text.last {
+        case "k", "K": multiplier = 1_000; digits = digits.dropLast()
+        case "m", "M": multiplier = 1_000_000; digits = digits.dropLast()
+        default: break
+        }
+        guard let number = Int(digits), number > 0 else {
+            throw BenchError("\(flag) needs a positive number, got '\(text)'")
+        }
+        let (product, overflow) = number.multipliedReportingOverflow(by: multiplier)
+        guard !overflow else { throw BenchError("\(flag) \(text) is too large") }
+        return product
+    }
+
+    private mutating func seed(for flag: String) throws -> UInt64 {
+        let text = try value(for: flag)
+        guard let seed = UInt64(text) else { throw BenchError("\(flag) needs an unsigned integer, got '\(text)'") }
+        return seed
+    }
+}

@@ -1,0 +1,65 @@
+/// What the user asked for, parsed from the command line by `BenchArguments`.
+enum BenchCommand {
+    case help
+    case generate(GenerateOptions)
+    case logs(LogsOptions)
+    /// Hidden: a child of `logs` that runs one in-process measurement, so that its peak RSS is
+    /// its own and not the generator's or another measurement's.
+    case inProcess(name: String, file: String)
+}
+
+struct GenerateOptions {
+    var lines = 1_000_000
+    var seed: UInt64 = 42
+    var out = ""
+    /// One `shape<TAB>kind` line per generated line (see `LineKind`).
+    var manifest: String?
+}
+
+struct LogsOptions {
+    var lines = 1_000_000
+    var seed: UInt64 = 42
+    /// Measure this file instead of generating one.
+    var file: String?
+    var keep = false
+    var json = false
+    var skipJQ = false
+    var skipLnav = false
+    var skipOpsdeck = false
+    /// Hidden `--command`: measure these argv templates (`{file}` replaced by the log file, or
+    /// the file appended) instead of `opsdeck logs`. Useful to benchmark any command on the file.
+    var commands: [[String]] = []
+    var runs = 3
+}
+
+enum HelpText {
+    static let usage = """
+    opsdeck-bench: measure opsdeck's log pipeline beside jq and lnav on a generated log file.
+
+    USAGE
+      opsdeck-bench logs [--lines N] [--seed S] [--file PATH] [--keep] [--json]
+                         [--runs R] [--skip-jq] [--skip-lnav] [--skip-opsdeck]
+      opsdeck-bench generate --out PATH [--lines N] [--seed S] [--manifest PATH]
+      opsdeck-bench --help
+
+    logs       Generates N mixed log lines (unless --file), then measures
+               `opsdeck logs --level error --output json FILE > /dev/null` (median of R runs),
+               jq and lnav on the same file, and prints a table (or JSON with --json).
+               The release `opsdeck` binary must sit next to opsdeck-bench:
+               swift build -c release --product opsdeck
+    generate   Writes the mixed log file only (and with --manifest, one `shape<TAB>kind` line per
+               log line; kinds: json, json-malformed, prefixed-json, prefixed-json-malformed, text).
+
+    OPTIONS
+      --lines N       lines to generate (default 1000000; 200k and 1M are accepted)
+      --seed S        generator seed (default 42): same N and S give the same bytes
+      --file PATH     measure an existing file instead of generating one
+      --keep          keep the generated file (its path is printed)
+      --json          print the results as JSON instead of a table
+      --runs R        runs of opsdeck per figure, the median is reported (default 3)
+      --skip-jq       do not measure jq (about 11 s per million lines)
+      --skip-lnav     do not measure lnav
+      --skip-opsdeck  do not measure opsdeck (for example before it is built)
+      -h, --help      this text
+    """
+}

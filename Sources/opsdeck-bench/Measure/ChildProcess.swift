@@ -1,0 +1,109 @@
+import Foundation
+import Glibc
+
+/// How a measured child ended.
+enum ChildTermination: Equatable, Sendable {
+    case exited(Int32)
+    case signaled(Int32)
+
+    var succeeded: Bool { self == .exited(0) }
+
+    var description: String {
+        switch self {
+        case .exited(let code): "exit \(code)"
+        case .signaled(let signal): "killed by signal \(signal)"
+        }
+    }
+}
+
+/// One run of a child process: wall time around spawn…reap, CPU time from `wait4`, and the
+/// child's own peak RSS.
+struct ChildRun: Sendable {
+    enum PeakSource: Sendable {
+        /// `wait4`'s `ru_maxrss`, which exceeded the bench's own high-water mark and so is the
+        /// child's exact peak.
+        case wait4
+        /// Sampled `VmHWM` (see `PeakRSSSampler`): the child stayed below the bench's own RSS.
+        case sampled
+    }
+
+    var wallSeconds: Double
+    var userSeconds: Double
+    var systemSeconds: Double
+    var peakRSSBytes: Int
+    var peakSource: PeakSource
+    var termination: ChildTermination
+    /// The start of what the child wrote on stderr, for the table's notes when it fails.
+    var standardErrorHead: String
+}
+
+/// Spawns a command with `posix_spawn` and reaps it with `wait4`, whose `rusage` belongs to that
+/// one child. (`getrusage(RUSAGE_CHILDREN)` would instead give the maximum over every child the
+/// bench ever waited for, so the second tool would inherit the first one's peak.) Peak RSS also
+/// needs `PeakRSSSampler`, because `ru_maxrss` starts at the bench's own high-water mark.
+enum ChildProcess {
+    enum Output {
+        case discard
+        case file(String)
+    }
+
+    /// `environment` nil: the bench's own environment.
+    static func run(_ argv: [String], environment: [String: String]? = nil,
+                    standardOutput: Output = .discard) throws -> ChildRun {
+        guard let executable = argv.first else { throw BenchError("empty command") }
+        let stderrPath = try TemporaryPaths.file(prefix: "opsdeck-bench-stderr", suffix: ".txt")
+        defer { unlink(stderrPath) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        switch standardOutput {
+        case .discard: posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        case .file(let path): posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        let cEnvironment = (environment ?? ProcessInfo.processInfo.environment)
+            .map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cEnvironment.forEach { free($0) } }
+
+        var pid: pid_t = 0
+        let benchHighWater = ProcStatus.ownHighWaterBytes()
+        let started = MonotonicClock.now()
+        let spawnResult = posix_spawn(&pid, executable, &actions, nil, cArguments, cEnvironment)
+        guard spawnResult == 0 else { throw BenchError.system("cannot start \(executable)", errno: spawnResult) }
+        let sampler = PeakRSSSampler(pid: pid)
+
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw BenchError.system("wait4 for \(executable)") }
+        }
+        let wall = MonotonicClock.seconds(since: started)
+        let sampledPeak = sampler.finish()
+        let reportedPeak = usage.ru_maxrss * 1024   // kilobytes on Linux
+        let childOutgrewBench = reportedPeak > benchHighWater
+        return ChildRun(
+            wallSeconds: wall,
+            userSeconds: seconds(usage.ru_utime),
+            systemSeconds: seconds(usage.ru_stime),
+            peakRSSBytes: childOutgrewBench ? reportedPeak : sampledPeak,
+            peakSource: childOutgrewBench ? .wait4 : .sampled,
+            termination: termination(status),
+            standardErrorHead: FileContents.head(of: stderrPath, maxBytes: 4096)
+        )
+    }
+
+    /// Decodes a `wait` status (the W* macros are not imported into Swift).
+    private static func termination(_ status: Int32) -> ChildTermination {
+        let signal = status & 0x7F
+        return signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal)
+    }
+
+    private static func seconds(_ time: timeval) -> Double {
+        Double(time.tv_sec) + Double(time.tv_usec) / 1e6
+    }
+}
