@@ -28,7 +28,10 @@ public final class LogPipeline {
     /// (stack traces) belong to it. `record` is nil when the query already rejected it.
     private var pending: (record: LogRecord?, effectiveTime: LogTimestamp?)?
     private var hasPending = false
-    /// CRI `P` (partial) bodies waiting for their `F` line.
+    /// The line inside a docker json-file envelope, decoded; reused from line to line.
+    private var dockerScratch: [UInt8] = []
+    private var insideDockerLine = false
+    /// CRI `P` (partial) bodies, or docker json-file parts without a newline, waiting for the rest.
     private var partial: (bytes: [UInt8], number: Int, lines: Int)?
     /// The last record's time, given to untimed records for time-window filtering.
     private var lastTime: LogTimestamp?
@@ -166,9 +169,13 @@ public final class LogPipeline {
     /// A flat JSON object whose members were just scanned into `members`.
     private func objectRecord(_ body: UnsafeBufferPointer<UInt8>, number: Int, lineCount: Int, truncated: Bool,
                               facts: PrefixFacts, emit: Emit) {
-        stats.linesInRecords += lineCount
         let view = JSONObjectView(bytes: body, members: members)
         let analysis = ObjectAnalysis(view, keys: keyTable)
+        if !insideDockerLine, let docker = DockerJSONFileLine(analysis, view, times: json.times) {
+            dockerLine(docker, view, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+            return
+        }
+        stats.linesInRecords += lineCount
         guard !analysis.needsEnvelope else {
             newRecords(bodies.drafts(view, analysis, depth: 0), number: number, truncated: truncated, facts: facts, emit: emit)
             return
@@ -185,6 +192,38 @@ public final class LogPipeline {
             return
         }
         newRecords([json.draft(analysis, view)], number: number, truncated: truncated, facts: facts, emit: emit)
+    }
+
+    /// docker's json-file log driver wraps each line the container wrote; the line inside is
+    /// read as a line of its own (through the same fast path), with the envelope's time and
+    /// stream as fallbacks. Lines over 16 KiB arrive split, the parts without a trailing newline.
+    private func dockerLine(_ docker: DockerJSONFileLine, _ view: JSONObjectView, number: Int, lineCount: Int,
+                            truncated: Bool, facts: PrefixFacts, emit: Emit) {
+        var facts = facts
+        if facts.time == nil { facts.time = docker.time }
+        if let stream = docker.stream { facts.metadata.append(JSONMember("stream", .string(stream))) }
+        dockerScratch.removeAll(keepingCapacity: true)
+        let complete = docker.decodeLine(view, into: &dockerScratch)
+        if !complete {
+            var waiting = partial ?? ([], number, 0)
+            waiting.bytes.append(contentsOf: dockerScratch)
+            waiting.lines += lineCount
+            partial = waiting
+            return
+        }
+        var lines = lineCount
+        var start = number
+        if let waiting = partial {
+            partial = nil
+            dockerScratch.insert(contentsOf: waiting.bytes, at: 0)
+            lines += waiting.lines
+            start = waiting.number
+        }
+        insideDockerLine = true
+        defer { insideDockerLine = false }
+        dockerScratch.withUnsafeBufferPointer { inner in
+            processBody(inner, number: start, lineCount: lines, truncated: truncated, facts: facts, emit: emit)
+        }
     }
 
     private func malformed(_ body: UnsafeBufferPointer<UInt8>, number: Int, lineCount: Int, truncated: Bool,
