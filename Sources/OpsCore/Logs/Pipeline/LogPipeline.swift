@@ -28,6 +28,8 @@ public final class LogPipeline {
     /// (stack traces) belong to it. `record` is nil when the query already rejected it.
     private var pending: (record: LogRecord?, effectiveTime: LogTimestamp?)?
     private var hasPending = false
+    /// A logfmt line rewritten as JSON; reused from line to line.
+    private var logfmtScratch: [UInt8] = []
     /// The line inside a docker json-file envelope, decoded; reused from line to line.
     private var dockerScratch: [UInt8] = []
     private var insideDockerLine = false
@@ -131,10 +133,37 @@ public final class LogPipeline {
         _ = continuation.isContinuation(body)
         if c == UInt8(ascii: "{") {
             jsonBody(body, from: first, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+        } else if c != UInt8(ascii: "["), let logfmt = LogfmtParser.parse(body) {
+            logfmtRecord(logfmt, line: body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
         } else {
             emitPending(emit)
             stats.linesInRecords += lineCount
             newRecords(bodies.drafts(body: body), number: number, truncated: truncated, facts: facts, emit: emit)
+        }
+    }
+
+    /// A logfmt line is rewritten as the JSON object it means and read by the JSON fast path,
+    /// so one set of key rules serves both and rejected lines are never built. Text before the
+    /// first pair is the message when no pair holds one.
+    private func logfmtRecord(_ logfmt: LogfmtLine, line: UnsafeBufferPointer<UInt8>, number: Int, lineCount: Int,
+                              truncated: Bool, facts: PrefixFacts, emit: Emit) {
+        emitPending(emit)
+        var pairs = logfmt.pairs
+        if let leading = logfmt.leadingText, !leading.isEmpty,
+           !pairs.contains(where: { keyTable.lookup($0.key)?.role == .message }) {
+            pairs.insert(JSONMember("message", .string(leading)), at: 0)
+        }
+        var writer = JSONWriter(capacity: 0)
+        swap(&writer.bytes, &logfmtScratch)
+        writer.bytes.removeAll(keepingCapacity: true)
+        writer.write(.object(pairs))
+        swap(&writer.bytes, &logfmtScratch)
+        logfmtScratch.withUnsafeBufferPointer { bytes in
+            if case .success = JSONScanner(bytes).scanObject(at: 0, members: &members) {
+                objectRecord(bytes, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+            } else { // the writer always writes valid JSON; should it not, the line stays text
+                textRecords(line, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+            }
         }
     }
 
