@@ -47,6 +47,17 @@ public struct JSONWriter {
             var runStart = 0
             var i = 0
             while i < utf8.count {
+                // Plain ASCII runs eight bytes at a time (most log text).
+                while i &+ 8 <= utf8.count {
+                    let word = UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let mask = JSONScanner.specialByteMask(word) | (word & 0x8080_8080_8080_8080)
+                    if mask != 0 {
+                        i &+= mask.trailingZeroBitCount &>> 3
+                        break
+                    }
+                    i &+= 8
+                }
+                guard i < utf8.count else { break }
                 let byte = utf8[i]
                 if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte < 0xC2 || !hasInvisible(utf8, i) {
                     i += 1

@@ -78,12 +78,18 @@ enum ErrorExtractor {
         }
     }
 
+    /// Byte-level on purpose: Character-wise search of a long stack trace walks grapheme
+    /// clusters and costs more than the rest of the record.
     static func looksLikeStack(_ text: String) -> Bool {
-        text.contains("\n") || text.contains("\tat ")
+        let utf8 = text.utf8
+        return utf8.contains(0x0A) || utf8.indices.contains { i in
+            utf8[i] == 0x09 && utf8[i...].starts(with: "\tat ".utf8)
+        }
     }
 
     private static func firstLine(_ text: String) -> String {
-        String(text[..<(text.firstIndex(of: "\n") ?? text.endIndex)])
+        guard let newline = text.utf8.firstIndex(of: 0x0A) else { return text }
+        return String(text[..<newline])
     }
 
     /// A stack written as text, or as an array of frames (strings or objects).

@@ -28,7 +28,7 @@ struct TimeResolver {
         case .string:
             return parser.parse(text: view.valueBytes(i))
         case .escapedString:
-            return view.withStringBytes(i) { parser.parse(text: $0) } ?? nil
+            return escapedTime(view, i)
         case .object:
             // GCP `timestamp: {seconds, nanos}`.
             guard let inner = view.nestedObject(i), let s = inner.index(of: "seconds") else { return nil }
@@ -38,6 +38,14 @@ struct TimeResolver {
         default:
             return nil
         }
+    }
+
+    /// Kept out of line: a closure here would make every call copy the parser.
+    @inline(never)
+    private func escapedTime(_ view: JSONObjectView, _ i: Int) -> LogTimestamp? {
+        var decoded: [UInt8] = []
+        JSONStringDecoder.unescape(view.valueBytes(i), into: &decoded)
+        return decoded.withUnsafeBufferPointer { parser.parse(text: $0) }
     }
 
     private func secondsAndNanos(_ view: JSONObjectView, _ i: Int) -> LogTimestamp? {

@@ -25,8 +25,9 @@ public final class LogPipeline {
     private var multiLine = MultiLineJSON()
     private var insideArray = false
     /// The newest record, held back until the next line shows whether continuation lines
-    /// (stack traces) belong to it. `record` is nil when the query already rejected it.
-    private var pending: (record: LogRecord?, effectiveTime: LogTimestamp?)?
+    /// (stack traces) belong to it. `hasPending` with a nil record: the query already rejected it.
+    private var pendingRecord: LogRecord?
+    private var pendingTime: LogTimestamp?
     private var hasPending = false
     /// A logfmt line rewritten as JSON; reused from line to line.
     private var logfmtScratch: [UInt8] = []
@@ -200,7 +201,8 @@ public final class LogPipeline {
                               facts: PrefixFacts, emit: Emit) {
         let view = JSONObjectView(bytes: body, members: members)
         let analysis = ObjectAnalysis(view, keys: keyTable)
-        if !insideDockerLine, let docker = DockerJSONFileLine(analysis, view, times: json.times) {
+        if !insideDockerLine, analysis.signals.contains(.dockerStream),
+           let docker = DockerJSONFileLine(analysis, view, times: json.times) {
             dockerLine(docker, view, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
             return
         }
@@ -216,7 +218,6 @@ public final class LogPipeline {
         guard query.admits(level: level, time: time ?? lastTime) else {
             // Rejected before being built; its continuation lines will be counted with it.
             stats.records += 1
-            pending = (nil, nil)
             hasPending = true
             return
         }
@@ -345,24 +346,23 @@ public final class LogPipeline {
             if let time = draft.time { lastTime = time }
             stats.records += 1
             let record = draft.record(line: number, source: sourceName, truncated: truncated)
-            pending = (record, draft.time ?? lastTime)
+            pendingRecord = record
+            pendingTime = draft.time ?? lastTime
             hasPending = true
             if k < drafts.count - 1 { emitPending(emit) }
         }
     }
 
     private func attachContinuation(_ body: UnsafeBufferPointer<UInt8>) {
-        guard var record = pending?.record else { return }
-        record.message += "\n" + String(decoding: body, as: UTF8.self)
-        pending?.record = record
+        guard pendingRecord != nil else { return }
+        pendingRecord!.message += "\n" + String(decoding: body, as: UTF8.self)
     }
 
     private func emitPending(_ emit: Emit) {
         guard hasPending else { return }
         hasPending = false
-        defer { pending = nil }
-        guard let (record, effectiveTime) = pending, let record else { return }
-        if query.matches(record, effectiveTime: effectiveTime) {
+        guard let record = pendingRecord.take() else { return }
+        if query.matches(record, effectiveTime: pendingTime) {
             stats.matched += 1
             emit(record)
         }
