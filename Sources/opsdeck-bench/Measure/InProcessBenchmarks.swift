@@ -1,10 +1,10 @@
-/// PLUG-IN POINT for measurements of OpsCore's log pipeline inside this process.
+/// Measurements of OpsCore's log pipeline inside this process.
 ///
-/// When the pipeline API exists, add conformers for "parse+normalise" (read, frame, parse,
-/// normalise every line) and "parse+normalise+filter" (the same plus `--level error` and the JSON
-/// output written to a discarded buffer) to `InProcessBenchmarks.all`. Each one runs in a fresh
-/// child process (`opsdeck-bench _in-process NAME FILE`) so that its peak RSS is its own, and is
-/// timed, repeated and reported exactly like the external tools.
+/// The rows: line splitting alone, "parse+normalise" (read, frame, parse, normalise every line)
+/// and "parse+normalise+filter" (the same plus `--level error` and the JSON output written to a
+/// discarded buffer). Each one runs in a fresh child process (`opsdeck-bench _in-process NAME
+/// FILE`) so that its peak RSS is its own, and is timed, repeated and reported exactly like the
+/// external tools.
 protocol InProcessLogBenchmark: Sendable {
     /// Identifier on the child's command line: letters, digits and dashes.
     var name: String { get }
@@ -23,7 +23,7 @@ struct InProcessOutcome: Sendable, Equatable {
 }
 
 enum InProcessBenchmarks {
-    static let all: [any InProcessLogBenchmark] = [LineSplitBenchmark()]
+    static let all: [any InProcessLogBenchmark] = [LineSplitBenchmark(), PipelineBenchmark.normalise, PipelineBenchmark.filter]
 
     static func named(_ name: String) -> (any InProcessLogBenchmark)? {
         all.first { $0.name == name }

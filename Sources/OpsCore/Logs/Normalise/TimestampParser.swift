@@ -51,6 +51,7 @@ public struct TimestampParser: Sendable {
     /// nanoseconds. Integer arithmetic throughout, so 19-digit nanoseconds and 9-digit second
     /// fractions stay exact; digits finer than a nanosecond are truncated.
     public func parse(number: UnsafeBufferPointer<UInt8>) -> LogTimestamp? {
+        if let whole = Self.shortInteger(number) { return fromInteger(whole) }
         // A negative epoch is before 1970, always outside the window.
         guard let decimal = ScaledDecimal(number), !decimal.isNegative,
               let whole = decimal.integerMagnitude else { return nil }
@@ -65,6 +66,31 @@ public struct TimestampParser: Sendable {
         let (scaled, overflowed) = whole.multipliedReportingOverflow(by: unitNanoseconds)
         let (total, carried) = scaled.addingReportingOverflow(decimal.fractionDigits(fractionDigits))
         guard !overflowed, !carried, total <= UInt64(Int64.max) else { return nil }
+        return accept(nanoseconds: Int64(total), zoneAssumed: false)
+    }
+
+    /// The fast path for the most common epoch: an integer of at most 18 digits (pino's ms).
+    @inline(__always)
+    static func shortInteger(_ text: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard !text.isEmpty, text.count <= 18 else { return nil }
+        var value: UInt64 = 0
+        for byte in text {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ UInt64(digit)
+        }
+        return value
+    }
+
+    private func fromInteger(_ whole: UInt64) -> LogTimestamp? {
+        let unitNanoseconds: UInt64 = switch whole {
+        case ..<100_000_000_000: 1_000_000_000
+        case ..<100_000_000_000_000: 1_000_000
+        case ..<100_000_000_000_000_000: 1_000
+        default: 1
+        }
+        let (total, overflowed) = whole.multipliedReportingOverflow(by: unitNanoseconds)
+        guard !overflowed, total <= UInt64(Int64.max) else { return nil }
         return accept(nanoseconds: Int64(total), zoneAssumed: false)
     }
 
