@@ -10,12 +10,15 @@ public struct LogLineFormatter {
     }
 
     public var timeStyle: TimeStyle
+    /// A source not worth a column: the one file being read says nothing on every line.
+    public var hiddenSource: String?
     /// Source names are padded to the widest seen so far, up to this many characters.
     public var maxSourceWidth: Int
     private var sourceWidth = 0
 
-    public init(timeStyle: TimeStyle = .absolute, maxSourceWidth: Int = 28) {
+    public init(timeStyle: TimeStyle = .absolute, maxSourceWidth: Int = 28, hiddenSource: String? = nil) {
         self.timeStyle = timeStyle
+        self.hiddenSource = hiddenSource
         self.maxSourceWidth = maxSourceWidth
     }
 
@@ -31,7 +34,7 @@ public struct LogLineFormatter {
         }
         first.append(StyledSpan(LogLineFormatter.badge(record.level), Role.level(record.level)))
         first.append(StyledSpan(" ", .text))
-        if let source = record.source {
+        if let source = record.source, source != hiddenSource {
             let clean = clip(Sanitiser.sanitise(source), maxSourceWidth)
             sourceWidth = max(sourceWidth, clean.count)
             first.append(StyledSpan(pad(clean, sourceWidth), .logSource))

@@ -96,7 +96,8 @@ struct LogsCommand: ParsableCommand {
             case .always: colors = 8
             case .auto: colors = sink.isTerminal ? TerminalColors.supportedCount(environment: ProcessInfo.processInfo.environment) : 0
             }
-            return .text(LogLineFormatter(), ANSILineStyle(colors: colors))
+            let single = files.count == 1 && files[0] != "-" ? files[0] : nil
+            return .text(LogLineFormatter(hiddenSource: single), ANSILineStyle(colors: colors))
         }
     }
 }
