@@ -73,13 +73,13 @@ struct LogsCommand: ParsableCommand {
                     writer.write(record, to: sink)
                 } idle: {
                     sink.flush()
-                    return !sink.closed
+                    return !sink.closed && !sink.readerGone
                 }
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("opsdeck logs: \(error)\n".utf8))
             }
-            if sink.closed { break }
+            if sink.closed || sink.readerGone { break }
         }
         sink.flush()
         if failures > 0 { throw ExitCode(1) }

@@ -18,6 +18,14 @@ final class OutputSink {
 
     var isTerminal: Bool { isatty(fd) == 1 }
 
+    /// True once nobody will read our output: a pipe whose read end closed reports POLLERR (a hung-up
+    /// terminal or socket POLLHUP) before any write fails. `--follow` on a quiet file has nothing to
+    /// write, so without this `opsdeck logs --follow f | head -1` would wait forever, as `tail -f` once did.
+    var readerGone: Bool {
+        var request = pollfd(fd: fd, events: 0, revents: 0)
+        return poll(&request, 1, 0) == 1 && request.revents & Int16(POLLERR | POLLHUP) != 0
+    }
+
     func write(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { flush() }
