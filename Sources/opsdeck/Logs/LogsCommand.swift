@@ -77,12 +77,21 @@ struct LogsCommand: ParsableCommand {
                 }
             } catch {
                 failures += 1
-                FileHandle.standardError.write(Data("opsdeck logs: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("opsdeck logs: \(LogsCommand.describe(error, reading: path))\n".utf8))
             }
             if sink.closed || sink.readerGone { break }
         }
         sink.flush()
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Open and stat errors name their path; a read error (a folder, an I/O error) does not, and with
+    /// several inputs the user must learn which one failed.
+    static func describe(_ error: Error, reading path: String) -> String {
+        switch error {
+        case ByteInputError.openFailed, ByteInputError.statFailed(path: .some, errno: _): "\(error)"
+        default: "\(path == "-" ? "standard input" : path): \(error)"
+        }
     }
 
     private func makeWriter(for sink: OutputSink) -> RecordWriter {
