@@ -151,6 +151,21 @@ func outputLines(_ output: [UInt8]) -> [[UInt8]] {
 
 func outputLines(_ output: String) -> [String] { outputLines(Array(output.utf8)).map { String(decoding: $0, as: UTF8.self) } }
 
+/// What in `output` could act on a terminal instead of being shown: invalid UTF-8, ESC, C0 controls but
+/// LF, DEL, C1 controls (as U+0080–U+009F), and the bidirectional controls that reorder what is shown
+/// (U+202A–U+202E, U+2066–U+2069). Empty when the output is safe to print.
+func terminalHazards(in output: [UInt8]) -> [String] {
+    guard let text = String(validating: output, as: UTF8.self) else { return ["invalid UTF-8"] }
+    var found: [String] = []
+    for scalar in text.unicodeScalars {
+        let v = scalar.value
+        let hazard = (v < 0x20 && v != 0x0A) || v == 0x7F || (0x80...0x9F).contains(v)
+            || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+        if hazard { found.append(String(format: "U+%04X", v)) }
+    }
+    return found
+}
+
 /// The reader above must refuse anything but the documented shape, or the suites would prove little.
 @Suite struct LogsCommandHarnessTests {
     private let good = #"{"line":3,"source":"a.log","time":null,"level":"info","message":"m","error":{"type":null,"message":"boom","stack":null},"trace_id":null,"fields":{"n":42,"s":"42"}}"#
@@ -171,6 +186,13 @@ func outputLines(_ output: String) -> [String] { outputLines(Array(output.utf8))
     ])
     func refusesAnythingElse(_ line: String) {
         #expect(throws: EmittedRecord.Malformed.self) { try EmittedRecord(jsonLine: Array(line.utf8)) }
+    }
+
+    @Test func findsEveryKindOfTerminalHazard() {
+        #expect(terminalHazards(in: Array("plain é ✓\n".utf8)).isEmpty)
+        #expect(terminalHazards(in: [0x61, 0xFF]) == ["invalid UTF-8"])
+        #expect(terminalHazards(in: Array("\u{1B}[2J\r\t\u{7F}\u{9B}\u{202E}\u{2066}".utf8))
+                == ["U+001B", "U+000D", "U+0009", "U+007F", "U+009B", "U+202E", "U+2066"])
     }
 
     @Test func splitsOutputIntoLines() {
