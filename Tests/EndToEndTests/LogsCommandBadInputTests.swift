@@ -33,8 +33,8 @@ import Testing
     /// 10 MB on one line: cut at the 1 MiB line limit, marked, and the next line read as usual.
     @Test(arguments: [false, true])
     func aTenMegabyteLineIsCutAndMarked(throughStdin: Bool) throws {
-        let huge = #"{"level":"info","msg":""# + String(repeating: "x", count: 10_000_000) + "\"}\n"
-        let input = Array((huge + #"{"level":"warn","msg":"next"}"# + "\nplain after\n").utf8)
+        let input = Array(#"{"level":"info","msg":""#.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 10_000_000)
+            + Array("\"}\n{\"level\":\"warn\",\"msg\":\"next\"}\nplain after\n".utf8)
         let folder = try ScratchFolder()
         try folder.write("huge.log", input)
         let started = ContinuousClock.now
