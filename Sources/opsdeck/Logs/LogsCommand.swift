@@ -19,7 +19,7 @@ struct LogsCommand: ParsableCommand {
           opsdeck logs --grep timeout --where 'status>=500' --follow /var/log/app.log
 
         Exit status: 0 when every input was read, 1 when an input could not be read (the others \
-        are still read), 64 for a usage error.
+        are still read) or the output could not be written, 64 for a usage error.
         """
     )
 
@@ -82,6 +82,10 @@ struct LogsCommand: ParsableCommand {
             if sink.closed || sink.readerGone { break }
         }
         sink.flush()
+        if let code = sink.failure {
+            FileHandle.standardError.write(Data("opsdeck logs: cannot write the output: \(String(cString: strerror(code)))\n".utf8))
+            throw ExitCode(1)
+        }
         if failures > 0 { throw ExitCode(1) }
     }
 

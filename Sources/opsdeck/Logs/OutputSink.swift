@@ -8,8 +8,11 @@ final class OutputSink {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 16
-    /// Set once the reader went away (EPIPE): writing more would be pointless.
+    /// Set once a write failed: the reader went away (EPIPE) or the output cannot take more.
     private(set) var closed = false
+    /// The errno of a failed write that is not EPIPE (a full disk, a closed descriptor): output was
+    /// lost and the user must hear of it, unlike a reader that simply stopped reading.
+    private(set) var failure: Int32?
 
     init(fd: Int32) {
         self.fd = fd
@@ -49,6 +52,7 @@ final class OutputSink {
             let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno != EPIPE { failure = errno }
                 closed = true
                 break
             }
