@@ -4,7 +4,8 @@ import Testing
 
 /// `opsdeck logs ... | head -1`: once the reader of its output has gone, opsdeck must end (by SIGPIPE or
 /// on its own), whether it still has plenty to write or is waiting for input that may never come.
-/// Each case runs a real bash pipeline and reports opsdeck's own status from `PIPESTATUS`.
+/// Each case runs a real bash pipeline and reports opsdeck's own status from `PIPESTATUS`. An output
+/// that fails otherwise (a full disk) is an error instead.
 @Suite struct LogsCommandClosedReaderTests {
     static let bash = "/bin/bash"
 
@@ -47,6 +48,18 @@ import Testing
         #expect(outputLines(result.stdoutText).count == 1 && result.stdoutText.contains("only line"))
         let status = Self.opsdeckStatus(result.stderrText)
         #expect(status == 128 + Int(SIGPIPE) || status == 0, "stderr: \(result.stderrText)")
+    }
+
+    /// Unlike a reader that stopped reading, a full disk or a closed descriptor loses output: that is an
+    /// error to report, as `cat` and `jq` do, not a silent success.
+    @Test(arguments: ["> /dev/full", ">&-"])
+    func anOutputThatCannotBeWrittenIsAnError(_ redirection: String) throws {
+        let folder = try ScratchFolder()
+        try folder.write("app.log", "{\"level\":\"info\",\"msg\":\"lost\"}\n")
+        let result = try ChildProcess("/bin/sh", ["-c", #""$0" logs app.log "# + redirection, try OpsdeckBinary.path()],
+                                      currentDirectory: folder.path).wait(timeout: .seconds(5))
+        #expect(result.exitCode == 1)
+        #expect(result.stderrText.hasPrefix("opsdeck logs: cannot write the output: "), "stderr: \(result.stderrText)")
     }
 
     /// `kubectl logs -f | opsdeck logs | head -1`: the pipe in front stays open and quiet.
