@@ -95,6 +95,20 @@ import Testing
         #expect(records.last?.line == 1502 && records.last?.message == "normal tail")
     }
 
+    /// Nesting deep enough to overflow a recursive parser's stack: read as text, never a crash.
+    @Test func absurdlyDeepNestingIsTextNotACrash() throws {
+        // Arrays nest in two bytes a level; objects in six, and their text is slower to scan for secrets.
+        let (arrayDepth, objectDepth) = (200_000, 40_000)
+        let input = String(repeating: #"{"a":"#, count: objectDepth) + "1" + String(repeating: "}", count: objectDepth) + "\n"
+            + String(repeating: "[", count: arrayDepth) + String(repeating: "]", count: arrayDepth) + "\n"
+            + #"{"level":"warn","msg":"shallow again","x":[[1]]}"# + "\n"
+        let (_, records) = try bothFormats(Array(input.utf8))
+        #expect(records.map(\.line) == [1, 2, 3])
+        #expect(records[0].level == "unknown" && records[0].message.hasPrefix(#"{"a":{"a":"#))
+        #expect(records[1].message.utf8.count == 2 * arrayDepth)
+        #expect(records[2].level == "warn" && records[2].message == "shallow again" && records[2].fields == ["x": [[1]]] as NSDictionary)
+    }
+
     /// Linux Foundation accepts `{"a":1,}`; JSON does not, and neither does opsdeck.
     @Test func trailingCommasAreTextNotJSON() throws {
         let input = #"{"a":1,}"# + "\n" + #"{"level":"error","msg":"x",}"# + "\n" + #"{"level":"info","msg":"fine"}"# + "\n"
