@@ -19,7 +19,7 @@ struct LogsCommand: ParsableCommand {
           opsdeck logs --grep timeout --where 'status>=500' --follow /var/log/app.log
 
         Exit status: 0 when every input was read, 1 when an input could not be read (the others \
-        are still read), 64 for a usage error.
+        are still read) or the output could not be written, 64 for a usage error.
         """
     )
 
@@ -73,16 +73,29 @@ struct LogsCommand: ParsableCommand {
                     writer.write(record, to: sink)
                 } idle: {
                     sink.flush()
-                    return !sink.closed
+                    return !sink.closed && !sink.readerGone
                 }
             } catch {
                 failures += 1
-                FileHandle.standardError.write(Data("opsdeck logs: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("opsdeck logs: \(LogsCommand.describe(error, reading: path))\n".utf8))
             }
-            if sink.closed { break }
+            if sink.closed || sink.readerGone { break }
         }
         sink.flush()
+        if let code = sink.failure {
+            FileHandle.standardError.write(Data("opsdeck logs: cannot write the output: \(String(cString: strerror(code)))\n".utf8))
+            throw ExitCode(1)
+        }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Open and stat errors name their path; a read error (a folder, an I/O error) does not, and with
+    /// several inputs the user must learn which one failed.
+    static func describe(_ error: Error, reading path: String) -> String {
+        switch error {
+        case ByteInputError.openFailed, ByteInputError.statFailed(path: .some, errno: _): "\(error)"
+        default: "\(path == "-" ? "standard input" : path): \(error)"
+        }
     }
 
     private func makeWriter(for sink: OutputSink) -> RecordWriter {

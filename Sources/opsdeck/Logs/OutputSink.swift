@@ -8,8 +8,11 @@ final class OutputSink {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private let flushThreshold = 1 << 16
-    /// Set once the reader went away (EPIPE): writing more would be pointless.
+    /// Set once a write failed: the reader went away (EPIPE) or the output cannot take more.
     private(set) var closed = false
+    /// The errno of a failed write that is not EPIPE (a full disk, a closed descriptor): output was
+    /// lost and the user must hear of it, unlike a reader that simply stopped reading.
+    private(set) var failure: Int32?
 
     init(fd: Int32) {
         self.fd = fd
@@ -17,6 +20,14 @@ final class OutputSink {
     }
 
     var isTerminal: Bool { isatty(fd) == 1 }
+
+    /// True once nobody will read our output: a pipe whose read end closed reports POLLERR (a hung-up
+    /// terminal or socket POLLHUP) before any write fails. `--follow` on a quiet file has nothing to
+    /// write, so without this `opsdeck logs --follow f | head -1` would wait forever, as `tail -f` once did.
+    var readerGone: Bool {
+        var request = pollfd(fd: fd, events: 0, revents: 0)
+        return poll(&request, 1, 0) == 1 && request.revents & Int16(POLLERR | POLLHUP) != 0
+    }
 
     func write(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
@@ -41,6 +52,7 @@ final class OutputSink {
             let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 {
                 if errno == EINTR { continue }
+                if errno != EPIPE { failure = errno }
                 closed = true
                 break
             }

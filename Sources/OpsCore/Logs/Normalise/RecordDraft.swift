@@ -19,8 +19,13 @@ public struct RecordDraft: Sendable, Equatable {
         self.source = source
     }
 
+    /// Ends the message of a record whose line was cut at the line limit, so that every output (text,
+    /// JSON, export) shows the cut where a reader looks, not only in a flag no output prints.
+    public static let truncationMark = " [truncated]"
+
     public func record(line: Int, source fallbackSource: String?, truncated: Bool) -> LogRecord {
-        LogRecord(line: line, source: source ?? fallbackSource, time: time, level: level, message: message,
+        LogRecord(line: line, source: source ?? fallbackSource, time: time, level: level,
+                  message: truncated ? message + RecordDraft.truncationMark : message,
                   error: error, traceId: traceId, fields: fields, truncated: truncated)
     }
 

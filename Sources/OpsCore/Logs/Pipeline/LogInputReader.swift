@@ -33,7 +33,8 @@ public struct LogInputReader: Sendable {
             if follow || isStream {
                 // A pipe is read until it closes, flushing whenever it pauses; a regular file on
                 // stdin is followed only when asked.
-                try run(&stdin, pipeline: pipeline, emit: emit, idle: idle, sleeps: !isStream)
+                try run(&stdin, pipeline: pipeline, emit: emit, idle: idle,
+                        pause: isStream ? .waitForInput(STDIN_FILENO) : .sleep)
             } else {
                 var reader = LineReader(fd: STDIN_FILENO, maxLineBytes: maxLineBytes)
                 try reader.readAll(onLine)
@@ -41,7 +42,7 @@ public struct LogInputReader: Sendable {
         } else if follow {
             var follower = FileFollower(path: path, maxLineBytes: maxLineBytes)
             guard LogInputReader.exists(path) else { throw ByteInputError.openFailed(path: path, errno: ENOENT) }
-            try run(&follower, pipeline: pipeline, emit: emit, idle: idle, sleeps: true)
+            try run(&follower, pipeline: pipeline, emit: emit, idle: idle, pause: .sleep)
         } else {
             var reader = try LineReader(path: path, maxLineBytes: maxLineBytes)
             try reader.readAll(onLine)
@@ -51,10 +52,16 @@ public struct LogInputReader: Sendable {
         return pipeline.stats
     }
 
-    /// Polls `follower` until its stream ends (pipes) or `idle` asks to stop. A pipe waits inside
-    /// `poll`; a file is polled again after a pause.
+    /// How `run` waits once input pauses. A file cannot be waited on: it is polled again after a
+    /// sleep. A pipe is waited on in poll(2), which wakes as soon as data or its end arrives.
+    private enum Pause {
+        case sleep
+        case waitForInput(Int32)
+    }
+
+    /// Polls `follower` until its stream ends (pipes) or `idle` asks to stop.
     private func run(_ follower: inout FileFollower, pipeline: LogPipeline, emit: (LogRecord) -> Void,
-                     idle: () -> Bool, sleeps: Bool) throws {
+                     idle: () -> Bool, pause: Pause) throws {
         var delivered = 0
         let onLine = { (line: UnsafeBufferPointer<UInt8>, info: LineInfo) in
             delivered += 1
@@ -67,9 +74,20 @@ public struct LogInputReader: Sendable {
             if delivered > 0 { continue } // more may already be waiting
             pipeline.flush(emit: emit)
             guard idle() else { break }
-            if sleeps { FileFollower.sleep(follower.pollInterval) }
+            switch pause {
+            case .sleep: FileFollower.sleep(follower.pollInterval)
+            case .waitForInput(let fd): LogInputReader.waitForInput(fd, atMost: follower.pollInterval)
+            }
         }
         try follower.finish(onLine)
+    }
+
+    /// Returns when `fd` has input or has ended, or after `interval`: the pause bounds how long a
+    /// stop request (the reader of our output went away) waits to be noticed.
+    static func waitForInput(_ fd: Int32, atMost interval: Duration) {
+        let (seconds, attoseconds) = interval.components
+        var request = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        _ = poll(&request, 1, Int32(clamping: seconds &* 1000 &+ attoseconds / 1_000_000_000_000_000))
     }
 
     static func isRegularFile(_ fd: Int32) -> Bool {

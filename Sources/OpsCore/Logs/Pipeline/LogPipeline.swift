@@ -296,11 +296,14 @@ public final class LogPipeline {
                     stats.linesInRecords += lines.count
                     newRecords(bodies.drafts(body: value), number: lines[0].number, truncated: false, facts: facts, emit: emit)
                 }
-                // What follows the value on its last line: another value, or an array's comma.
+                // What follows the value: another value, or an array's comma. Brackets are counted by
+                // line, so `}{` hides the end of the first value and the buffer may run on past it:
+                // the next value starts on the line that holds `rest`, not on the last line.
                 var rest = JSONScanner(all).skipWhitespace(from: end)
                 if rest < all.count, all[rest] == UInt8(ascii: ",") { rest = JSONScanner(all).skipWhitespace(from: rest + 1) }
                 if rest < all.count {
-                    processBody(UnsafeBufferPointer(rebasing: all[rest...]), number: lines[lines.count - 1].number,
+                    let startLine = lines.last(where: { $0.range.lowerBound <= rest }) ?? lines[lines.count - 1]
+                    processBody(UnsafeBufferPointer(rebasing: all[rest...]), number: startLine.number,
                                 lineCount: 0, truncated: false, facts: .none, emit: emit)
                 }
             }

@@ -45,6 +45,11 @@ public struct FieldCondition: Sendable, Equatable {
         if key == "level", let wanted = LogLevel(canonicalName: value) {
             return compare(record.level.rawValue, wanted.rawValue)
         }
+        if FieldCondition.readsRecordTime(key, in: record), let wanted = FieldCondition.times.parse(string: value) {
+            // Instants, not text: `12:00:01.500Z` (as records print) and `12:00:01.5Z` are one time.
+            guard let time = record.time else { return op == .notEqual }
+            return compare(time, wanted)
+        }
         guard let actual = FieldCondition.resolve(key, in: record) else {
             return op == .notEqual // a missing key is different from any value
         }
@@ -66,6 +71,14 @@ public struct FieldCondition: Sendable, Equatable {
         case .greater: a > b
         case .less: a < b
         }
+    }
+
+    /// Reads the time in a condition. No upper bound: a condition may name any time.
+    private static let times = TimestampParser(latestAccepted: LogTimestamp(nanosecondsSinceEpoch: .max))
+
+    /// `time`, or an original time key (`ts`, `@timestamp`...) that the normaliser consumed.
+    private static func readsRecordTime(_ key: String, in record: LogRecord) -> Bool {
+        key == "time" || (KeyRoles.timeKeys.contains(key) && JSONValue.object(record.fields).lookup(path: Substring(key)) == nil)
     }
 
     /// The text of `key` in a record, or nil when the record has no such key.
