@@ -13,11 +13,12 @@ import Testing
 
         """
 
+    /// One file is read, so its name is no column of its own (JSON output keeps it as the source).
     static let plainText = [
-        "2024-05-01T12:00:00.123Z INFO   loggers.log pino started pid=7 hostname=web-1 req.id=r1 req.headers.host=api.example.com",
-        #"2024-05-01T12:00:01.250Z ERROR  loggers.log query failed error.message="dial tcp 10.0.0.7:5432: i/o timeout" trace_id=4bf92f3577b34da6a3ce929d0e0e4736 caller=db/pool.go:88"#,
-        "2024-05-01T12:00:02.000Z WARN   loggers.log disk almost full used=0.93 mount=/data",
-        "                       - -      loggers.log plain text without structure",
+        "2024-05-01T12:00:00.123Z INFO   pino started pid=7 hostname=web-1 req.id=r1 req.headers.host=api.example.com",
+        #"2024-05-01T12:00:01.250Z ERROR  query failed error.message="dial tcp 10.0.0.7:5432: i/o timeout" trace_id=4bf92f3577b34da6a3ce929d0e0e4736 caller=db/pool.go:88"#,
+        "2024-05-01T12:00:02.000Z WARN   disk almost full used=0.93 mount=/data",
+        "                       - -      plain text without structure",
     ]
 
     @Test func jsonHasExactlyTheDocumentedKeysAndNormalisedValues() throws {

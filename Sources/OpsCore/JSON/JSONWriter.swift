@@ -47,10 +47,13 @@ public struct JSONWriter {
             var runStart = 0
             var i = 0
             while i < utf8.count {
-                // Plain ASCII runs eight bytes at a time (most log text).
+                // Plain ASCII runs eight bytes at a time (most log text); the mask flags quotes,
+                // backslashes, controls, DEL and every non-ASCII byte.
                 while i &+ 8 <= utf8.count {
                     let word = UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
                     let mask = JSONScanner.specialByteMask(word) | (word & 0x8080_8080_8080_8080)
+                        | ((del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080)
                     if mask != 0 {
                         i &+= mask.trailingZeroBitCount &>> 3
                         break
