@@ -63,6 +63,26 @@ import Testing
         #expect(result.signal == signal || result.exitCode == 0)
     }
 
+    /// `--follow a.log b.log` follows both at once, each record naming its file; a missing one
+    /// is reported and the others still followed.
+    @Test func followsSeveralFilesAtOnce() throws {
+        let folder = try ScratchFolder()
+        try folder.write("a.log", #"{"msg":"a one"}"# + "\n")
+        try folder.write("b.log", #"{"msg":"b one"}"# + "\n")
+        let child = try OpsdeckBinary.start(["logs", "--follow", "--output", "json", "a.log", "absent.log", "b.log"],
+                                            currentDirectory: folder.path)
+        Self.waitFor(["a one", "b one"], from: child)
+        try folder.append("b.log", #"{"msg":"b two"}"# + "\n")
+        Self.waitFor(["a one", "b one", "b two"], from: child)
+        try folder.append("a.log", #"{"msg":"a two"}"# + "\n")
+        Self.waitFor(["a one", "b one", "b two", "a two"], from: child)
+        child.send(SIGTERM)
+        let result = child.wait(timeout: Self.deadline)
+        let records = try EmittedRecord.all(in: result.stdout)
+        #expect(records.map(\.source) == ["a.log", "b.log", "b.log", "a.log"])
+        #expect(result.stderrText.contains("absent.log"), "stderr: \(result.stderrText)")
+    }
+
     @Test func followingAMissingFileFailsAtOnce() throws {
         let folder = try ScratchFolder()
         let result = try runLogs(["--follow", "absent.log"], in: folder, timeout: Self.deadline)

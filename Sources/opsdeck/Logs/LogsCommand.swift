@@ -56,30 +56,47 @@ struct LogsCommand: ParsableCommand {
     @Option(help: "Colour in text output: auto (when writing to a terminal), always or never.")
     var color: ColorMode = .auto
 
+    /// Filter values are checked here, before `run`, so a bad one is reported with this
+    /// command's usage line.
+    func validate() throws {
+        _ = try makeQuery(now: LogsCommand.now())
+    }
+
+    private static func now() -> LogTimestamp {
+        LogTimestamp(nanosecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1e9))
+    }
+
+    private static func timestamps(now: LogTimestamp) -> TimestampParser {
+        TimestampParser(latestAccepted: LogTimestamp(secondsSinceEpoch: now.secondsSinceEpoch + 86_400))
+    }
+
+    private func makeQuery(now: LogTimestamp) throws -> LogQuery {
+        try LogsQueryOptions(level: level, grep: grep, regex: regex, conditions: conditions, since: since, until: until)
+            .query(now: now, timestamps: LogsCommand.timestamps(now: now))
+    }
+
     func run() throws {
-        let clock = Date()
-        let now = LogTimestamp(nanosecondsSinceEpoch: Int64(clock.timeIntervalSince1970 * 1e9))
-        let timestamps = TimestampParser(latestAccepted: LogTimestamp(secondsSinceEpoch: now.secondsSinceEpoch + 86_400))
-        let query = try LogsQueryOptions(level: level, grep: grep, regex: regex, conditions: conditions,
-                                         since: since, until: until).query(now: now, timestamps: timestamps)
+        let now = LogsCommand.now()
+        let timestamps = LogsCommand.timestamps(now: now)
+        let query = try makeQuery(now: now)
         let sink = OutputSink(fd: STDOUT_FILENO)
         var writer = makeWriter(for: sink)
         let inputs = files.isEmpty ? ["-"] : files
         var failures = 0
         let reading = LogInputReader(query: query, timestamps: timestamps, follow: follow)
-        for path in inputs {
-            do {
-                try reading.read(path: path, sourceName: path == "-" ? nil : path) { record in
-                    writer.write(record, to: sink)
-                } idle: {
-                    sink.flush()
-                    return !sink.closed && !sink.readerGone
-                }
-            } catch {
-                failures += 1
-                FileHandle.standardError.write(Data("opsdeck logs: \(LogsCommand.describe(error, reading: path))\n".utf8))
-            }
-            if sink.closed || sink.readerGone { break }
+        let idle = {
+            sink.flush()
+            return !sink.closed && !sink.readerGone
+        }
+        let report = { (path: String, error: Error) in
+            failures += 1
+            FileHandle.standardError.write(Data("opsdeck logs: \(LogsCommand.describe(error, reading: path))\n".utf8))
+        }
+        if follow, inputs.count > 1 {
+            reading.follow(inputs: inputs.map { ($0, $0 == "-" ? nil : $0) }, emit: { writer.write($0, to: sink) },
+                           idle: idle, failed: report)
+        } else {
+            read(inputs, with: reading, writer: &writer, sink: sink, idle: idle, report: report)
         }
         sink.flush()
         if let code = sink.failure {
@@ -87,6 +104,21 @@ struct LogsCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Reads the inputs one after the other, until the reader of the output goes away.
+    private func read(_ inputs: [String], with reading: LogInputReader, writer: inout RecordWriter, sink: OutputSink,
+                      idle: () -> Bool, report: (String, Error) -> Void) {
+        for path in inputs {
+            do {
+                try reading.read(path: path, sourceName: path == "-" ? nil : path, emit: { record in
+                    writer.write(record, to: sink)
+                }, idle: idle)
+            } catch {
+                report(path, error)
+            }
+            if sink.closed || sink.readerGone { break }
+        }
     }
 
     /// Open and stat errors name their path; a read error (a folder, an I/O error) does not, and with
