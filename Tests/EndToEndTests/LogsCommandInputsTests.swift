@@ -17,6 +17,30 @@ import Testing
         #expect(records.map(\.line) == [1, 2, 1])
     }
 
+    /// Replicas written to separate files read as one story: records merged by time, each file's own
+    /// order kept, an untimed line staying right after the record before it in its file.
+    @Test func severalFilesAreMergedByTime() throws {
+        let folder = try ScratchFolder()
+        try folder.write("a.log", """
+            {"time":"2026-11-28T10:00:00Z","msg":"a1"}
+            {"time":"2026-11-28T10:00:02Z","msg":"a2"}
+            untimed after a2
+            {"time":"2026-11-28T10:00:04Z","msg":"a4"}
+
+            """)
+        try folder.write("b.log", """
+            {"time":"2026-11-28T10:00:01Z","msg":"b1"}
+            {"time":"2026-11-28T10:00:03Z","msg":"b3"}
+            {"time":"2026-11-28T10:00:05Z","msg":"b5"}
+
+            """)
+        let result = try runLogs(["--output", "json", "a.log", "b.log"], in: folder)
+        #expect(result.exitCode == 0)
+        let records = try EmittedRecord.all(in: result.stdout)
+        #expect(records.map(\.message) == ["a1", "b1", "a2", "untimed after a2", "b3", "a4", "b5"])
+        #expect(records.map(\.line) == [1, 1, 2, 3, 2, 4, 3])
+    }
+
     @Test func theSourceIsThePathAsGiven() throws {
         let folder = try ScratchFolder()
         let path = try folder.write("app.log", "plain line\n")

@@ -92,9 +92,13 @@ struct LogsCommand: ParsableCommand {
             failures += 1
             FileHandle.standardError.write(Data("opsdeck logs: \(LogsCommand.describe(error, reading: path))\n".utf8))
         }
+        let named = inputs.map { (path: $0, sourceName: $0 == "-" ? nil : Optional($0)) }
         if follow, inputs.count > 1 {
-            reading.follow(inputs: inputs.map { ($0, $0 == "-" ? nil : $0) }, emit: { writer.write($0, to: sink) },
-                           idle: idle, failed: report)
+            reading.follow(inputs: named, emit: { writer.write($0, to: sink) }, idle: idle, failed: report)
+        } else if inputs.count > 1, !inputs.contains("-") {
+            // Several files are one story: their records are merged by time.
+            MergedLogReader(query: query, timestamps: timestamps)
+                .read(inputs: named, emit: { writer.write($0, to: sink) }, idle: idle, failed: report)
         } else {
             read(inputs, with: reading, writer: &writer, sink: sink, idle: idle, report: report)
         }
