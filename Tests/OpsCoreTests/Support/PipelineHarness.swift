@@ -28,6 +28,21 @@ enum PipelineHarness {
         return (out, pipeline.stats)
     }
 
+    /// Raw bytes through the real `LineReader` (CRLF, invalid UTF-8, a missing final newline, the
+    /// line limit) and then the pipeline, as `opsdeck logs FILE` reads them.
+    static func run(bytes: [UInt8], source: String? = nil, query: LogQuery = LogQuery(),
+                    maxLineBytes: Int = LineReader.defaultMaxLineBytes) -> (records: [LogRecord], stats: LogPipelineStats) {
+        let pipeline = LogPipeline(sourceName: source, query: query, timestamps: parser())
+        var out: [LogRecord] = []
+        for line in LineReader.lines(in: bytes, maxLineBytes: maxLineBytes) {
+            line.bytes.withUnsafeBufferPointer {
+                pipeline.consume(line: $0, number: line.info.number, truncated: line.info.truncated, emit: { out.append($0) })
+            }
+        }
+        pipeline.finish { out.append($0) }
+        return (out, pipeline.stats)
+    }
+
     static func record(_ line: String) -> LogRecord? {
         let all = records(line)
         return all.count == 1 ? all[0] : nil
