@@ -133,29 +133,39 @@ public final class LogPipeline {
 
     // MARK: - JSON
 
-    private func jsonBody(_ body: UnsafeBufferPointer<UInt8>, from start: Int, number: Int, lineCount: Int,
+    private func jsonBody(_ line: UnsafeBufferPointer<UInt8>, from first: Int, number: Int, lineCount firstLineCount: Int,
                           truncated: Bool, facts: PrefixFacts, emit: Emit) {
         emitPending(emit)
-        let scanner = JSONScanner(body)
-        switch scanner.scanObject(at: start, members: &members) {
-        case .success(let end):
-            var rest = scanner.skipWhitespace(from: end)
-            if insideArray, rest < body.count, body[rest] == UInt8(ascii: ",") { rest = scanner.skipWhitespace(from: rest + 1) }
-            if rest == body.count {
-                objectRecord(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
-            } else if body[rest] == UInt8(ascii: "{") {
-                // Values written back to back on one line: `{...}{...}`.
-                objectRecord(UnsafeBufferPointer(rebasing: body[..<end]), number: number, lineCount: lineCount,
-                             truncated: truncated, facts: facts, emit: emit)
-                jsonBody(UnsafeBufferPointer(rebasing: body[rest...]), from: 0, number: number, lineCount: 0,
-                         truncated: truncated, facts: facts, emit: emit)
-            } else {
+        var body = line
+        var start = first
+        var lineCount = firstLineCount
+        // Values written back to back on one line (`{...}{...}`) are read one after another in
+        // this loop, not by recursion: a hostile line of `{}{}{}...` must not exhaust the stack.
+        while true {
+            let scanner = JSONScanner(body)
+            switch scanner.scanObject(at: start, members: &members) {
+            case .success(let end):
+                var rest = scanner.skipWhitespace(from: end)
+                if insideArray, rest < body.count, body[rest] == UInt8(ascii: ",") { rest = scanner.skipWhitespace(from: rest + 1) }
+                if rest == body.count {
+                    objectRecord(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+                } else if body[rest] == UInt8(ascii: "{") {
+                    objectRecord(UnsafeBufferPointer(rebasing: body[..<end]), number: number, lineCount: lineCount,
+                                 truncated: truncated, facts: facts, emit: emit)
+                    emitPending(emit)
+                    body = UnsafeBufferPointer(rebasing: body[rest...])
+                    start = 0
+                    lineCount = 0 // the line is already counted with the first value
+                    continue
+                } else {
+                    malformed(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+                }
+            case .failure(.incomplete) where !truncated:
+                multiLine.start(UnsafeBufferPointer(rebasing: body[start...]), number: number, truncated: truncated, prefix: facts)
+            case .failure:
                 malformed(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
             }
-        case .failure(.incomplete) where !truncated:
-            multiLine.start(UnsafeBufferPointer(rebasing: body[start...]), number: number, truncated: truncated, prefix: facts)
-        case .failure:
-            malformed(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+            return
         }
     }
 
