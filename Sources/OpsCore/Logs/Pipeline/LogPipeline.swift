@@ -70,7 +70,7 @@ public final class LogPipeline {
         let body = UnsafeBufferPointer(rebasing: line[min(prefix.bodyStart, line.count)...])
         let facts = prefix.bodyStart > 0 || prefix.source != nil ? PrefixFacts(prefix, line: line, timestamps: timestamps) : .none
         if multiLine.isActive {
-            continueMultiLine(body, number: number, truncated: truncated, emit: emit)
+            continueMultiLine(body, number: number, truncated: truncated, facts: facts, emit: emit)
             return
         }
         if prefix.partial {
@@ -161,7 +161,8 @@ public final class LogPipeline {
                     malformed(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
                 }
             case .failure(.incomplete) where !truncated:
-                multiLine.start(UnsafeBufferPointer(rebasing: body[start...]), number: number, truncated: truncated, prefix: facts)
+                multiLine.start(UnsafeBufferPointer(rebasing: body[start...]), number: number, truncated: truncated, prefix: facts,
+                                lineCount: lineCount)
             case .failure:
                 malformed(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
             }
@@ -208,14 +209,15 @@ public final class LogPipeline {
 
     // MARK: - Multi-line JSON
 
-    private func continueMultiLine(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, emit: Emit) {
+    private func continueMultiLine(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, facts: PrefixFacts,
+                                   emit: Emit) {
         // A complete object starting a line on its own means the open value was a broken line.
         if body.first == UInt8(ascii: "{"), isCompleteObject(body) {
             failMultiLine(emit: emit)
-            processBody(body, number: number, lineCount: 1, truncated: truncated, facts: .none, emit: emit)
+            consumeAgain(body, number: number, truncated: truncated, facts: facts, emit: emit)
             return
         }
-        switch multiLine.append(body, number: number, truncated: truncated) {
+        switch multiLine.append(body, number: number, truncated: truncated, prefix: facts) {
         case .needMore:
             return
         case .failed:
@@ -223,24 +225,37 @@ public final class LogPipeline {
         case .complete(let end):
             let lines = multiLine.lines
             let facts = multiLine.prefix
+            let lineCount = multiLine.uncountedLines
             let bytes = multiLine.bytes
             multiLine.reset()
             bytes.withUnsafeBufferPointer { all in
                 let value = UnsafeBufferPointer(rebasing: all[..<end])
                 if all.first == UInt8(ascii: "{"), case .success = JSONScanner(value).scanObject(at: 0, members: &members) {
-                    objectRecord(value, number: lines[0].number, lineCount: lines.count, truncated: false, facts: facts, emit: emit)
+                    objectRecord(value, number: lines[0].number, lineCount: lineCount, truncated: false, facts: facts, emit: emit)
                 } else {
-                    stats.linesInRecords += lines.count
+                    stats.linesInRecords += lineCount
                     newRecords(bodies.drafts(body: value), number: lines[0].number, truncated: false, facts: facts, emit: emit)
                 }
                 // What follows the value on its last line: another value, or an array's comma.
                 var rest = JSONScanner(all).skipWhitespace(from: end)
                 if rest < all.count, all[rest] == UInt8(ascii: ",") { rest = JSONScanner(all).skipWhitespace(from: rest + 1) }
                 if rest < all.count {
-                    processBody(UnsafeBufferPointer(rebasing: all[rest...]), number: lines[lines.count - 1].number,
-                                lineCount: 0, truncated: false, facts: .none, emit: emit)
+                    let last = lines[lines.count - 1]
+                    processBody(UnsafeBufferPointer(rebasing: all[rest...]), number: last.number,
+                                lineCount: 0, truncated: false, facts: last.prefix, emit: emit)
                 }
             }
+        }
+    }
+
+    /// A line read again after a multi-line value failed: it may continue a value that the
+    /// failure restarted, so it goes where a new line would go.
+    private func consumeAgain(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, facts: PrefixFacts,
+                              emit: Emit) {
+        if multiLine.isActive {
+            continueMultiLine(body, number: number, truncated: truncated, facts: facts, emit: emit)
+        } else {
+            processBody(body, number: number, lineCount: 1, truncated: truncated, facts: facts, emit: emit)
         }
     }
 
@@ -255,20 +270,16 @@ public final class LogPipeline {
     /// the others are read again as ordinary lines.
     private func failMultiLine(emit: Emit) {
         let lines = multiLine.lines
-        let facts = multiLine.prefix
+        let firstLineCount = multiLine.firstLineCount
         let bytes = multiLine.bytes
         multiLine.reset()
         guard let first = lines.first else { return }
         bytes.withUnsafeBufferPointer { all in
-            malformed(UnsafeBufferPointer(rebasing: all[first.range]), number: first.number, lineCount: 1,
-                      truncated: first.truncated, facts: facts, emit: emit)
+            malformed(UnsafeBufferPointer(rebasing: all[first.range]), number: first.number, lineCount: firstLineCount,
+                      truncated: first.truncated, facts: first.prefix, emit: emit)
             for line in lines.dropFirst() {
-                let body = UnsafeBufferPointer(rebasing: all[line.range])
-                if multiLine.isActive {
-                    continueMultiLine(body, number: line.number, truncated: line.truncated, emit: emit)
-                } else {
-                    processBody(body, number: line.number, lineCount: 1, truncated: line.truncated, facts: .none, emit: emit)
-                }
+                consumeAgain(UnsafeBufferPointer(rebasing: all[line.range]), number: line.number, truncated: line.truncated,
+                             facts: line.prefix, emit: emit)
             }
         }
     }
