@@ -48,7 +48,8 @@ public struct JSONWriter {
             var i = 0
             while i < utf8.count {
                 let byte = utf8[i]
-                if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte < 0xC2 || !hasInvisible(utf8, i) {
+                if byte >= 0x20, byte != 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"),
+                   byte < 0xC2 || !hasInvisible(utf8, i) {
                     i += 1
                     continue
                 }
@@ -61,7 +62,7 @@ public struct JSONWriter {
                 case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
                 case ..<0x20: appendUnicodeEscape(UInt32(byte))
                 default:
-                    // A C1 control, bidi override or invisible character: escaped so the JSON stays
+                    // DEL, a C1 control, bidi override or invisible character: escaped so the JSON stays
                     // exact yet can never reorder or hide text in the terminal that shows it.
                     let (scalar, length) = JSONWriter.decodeScalar(utf8, i)
                     appendUnicodeEscape(scalar)
