@@ -330,7 +330,7 @@ import Testing
     @Test(arguments: [
         "", "abc", "1h30", "h", "m5", "-5m", "1.5h", "1H", " 5m", "5m ", "5 m", "1y", "١٢s", "99999999999999999999s",
         "922337203685477581w", "9223372036854775807s", "36501d", "now", "yesterday", "2024-13-01T00:00:00Z",
-        "2024-05-01T25:00:00Z", "10", "2030-01-01T00:00:00Z",
+        "2024-05-01T25:00:00Z", "10",
     ])
     func unreadableBounds(_ text: String) {
         #expect(throws: TimeBound.ParseError.unreadable(text)) { try Self.bound(text) }
