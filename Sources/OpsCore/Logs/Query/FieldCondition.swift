@@ -1,7 +1,8 @@
 /// One `--where` condition: `KEY=VALUE`, `KEY!=VALUE`, or an ordering (`KEY>=VALUE`, `>`, `<=`,
-/// `<`) compared as numbers, as levels (`level`, or two level names), as times, or else as text. KEY is a normalised name
-/// (`level`, `message`, `source`, `trace_id`, `error.type`...), an original key of the logger
-/// (`msg`, `severity`...), or a dotted path into the fields (`req.headers.host`).
+/// `<`) compared as numbers, as levels (`level`, or two level names), as times, or else as
+/// text. KEY is a normalised name (`level`, `message`, `source`, `trace_id`, `error.type`...),
+/// an original key of the logger (`msg`, `severity`...), or a dotted path into the fields
+/// (`req.headers.host`).
 public struct FieldCondition: Sendable, Equatable {
     public enum Operator: String, Sendable, CaseIterable {
         case equal = "=", notEqual = "!=", greaterOrEqual = ">=", lessOrEqual = "<=", greater = ">", less = "<"
