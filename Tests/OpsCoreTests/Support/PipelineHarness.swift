@@ -28,8 +28,40 @@ enum PipelineHarness {
         return (out, pipeline.stats)
     }
 
+    /// Raw bytes through the real `LineReader` (CRLF, invalid UTF-8, a missing final newline, the
+    /// line limit) and then the pipeline, as `opsdeck logs FILE` reads them.
+    static func run(bytes: [UInt8], source: String? = nil, query: LogQuery = LogQuery(),
+                    maxLineBytes: Int = LineReader.defaultMaxLineBytes) -> (records: [LogRecord], stats: LogPipelineStats) {
+        let pipeline = LogPipeline(sourceName: source, query: query, timestamps: parser())
+        var out: [LogRecord] = []
+        for line in LineReader.lines(in: bytes, maxLineBytes: maxLineBytes) {
+            line.bytes.withUnsafeBufferPointer {
+                pipeline.consume(line: $0, number: line.info.number, truncated: line.info.truncated, emit: { out.append($0) })
+            }
+        }
+        pipeline.finish { out.append($0) }
+        return (out, pipeline.stats)
+    }
+
     static func record(_ line: String) -> LogRecord? {
         let all = records(line)
         return all.count == 1 ? all[0] : nil
+    }
+}
+
+extension PipelineHarness {
+    /// A tiny seeded generator (SplitMix64) so randomised tests repeat exactly from their seed.
+    struct SplitMix64: RandomNumberGenerator {
+        private var state: UInt64
+
+        init(seed: UInt64) { state = seed }
+
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
     }
 }

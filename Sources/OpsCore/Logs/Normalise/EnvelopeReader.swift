@@ -12,7 +12,10 @@ enum EnvelopeReader {
     static func unwrap(_ analysis: ObjectAnalysis, _ view: JSONObjectView, outer: () -> RecordDraft) -> [Replacement]? {
         let signals = analysis.signals
         if signals.contains(.otlp), let i = view.index(of: "resourceLogs") {
-            return OTLPEnvelope.records(view.value(i)).map { .object($0, source: nil) }
+            // A batch without one readable log record is still a line of input: it falls through
+            // and is read as an ordinary object rather than vanishing.
+            let records = OTLPEnvelope.records(view.value(i))
+            if !records.isEmpty { return records.map { .object($0, source: nil) } }
         }
         if signals.contains(.gcpPayload), let i = view.index(of: "jsonPayload"), view.kind(i) == .object {
             return [.object(gcpEntry(view, payloadIndex: i), source: nil)]

@@ -80,7 +80,7 @@ public final class LogPipeline {
         let body = UnsafeBufferPointer(rebasing: line[min(prefix.bodyStart, line.count)...])
         let facts = prefix.bodyStart > 0 || prefix.source != nil ? PrefixFacts(prefix, line: line, timestamps: timestamps) : .none
         if multiLine.isActive {
-            continueMultiLine(body, number: number, truncated: truncated, emit: emit)
+            continueMultiLine(body, number: number, truncated: truncated, facts: facts, emit: emit)
             return
         }
         if prefix.partial {
@@ -170,29 +170,40 @@ public final class LogPipeline {
 
     // MARK: - JSON
 
-    private func jsonBody(_ body: UnsafeBufferPointer<UInt8>, from start: Int, number: Int, lineCount: Int,
+    private func jsonBody(_ line: UnsafeBufferPointer<UInt8>, from first: Int, number: Int, lineCount firstLineCount: Int,
                           truncated: Bool, facts: PrefixFacts, emit: Emit) {
         emitPending(emit)
-        let scanner = JSONScanner(body)
-        switch scanner.scanObject(at: start, members: &members) {
-        case .success(let end):
-            var rest = scanner.skipWhitespace(from: end)
-            if insideArray, rest < body.count, body[rest] == UInt8(ascii: ",") { rest = scanner.skipWhitespace(from: rest + 1) }
-            if rest == body.count {
-                objectRecord(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
-            } else if body[rest] == UInt8(ascii: "{") {
-                // Values written back to back on one line: `{...}{...}`.
-                objectRecord(UnsafeBufferPointer(rebasing: body[..<end]), number: number, lineCount: lineCount,
-                             truncated: truncated, facts: facts, emit: emit)
-                jsonBody(UnsafeBufferPointer(rebasing: body[rest...]), from: 0, number: number, lineCount: 0,
-                         truncated: truncated, facts: facts, emit: emit)
-            } else {
+        var body = line
+        var start = first
+        var lineCount = firstLineCount
+        // Values written back to back on one line (`{...}{...}`) are read one after another in
+        // this loop, not by recursion: a hostile line of `{}{}{}...` must not exhaust the stack.
+        while true {
+            let scanner = JSONScanner(body)
+            switch scanner.scanObject(at: start, members: &members) {
+            case .success(let end):
+                var rest = scanner.skipWhitespace(from: end)
+                if insideArray, rest < body.count, body[rest] == UInt8(ascii: ",") { rest = scanner.skipWhitespace(from: rest + 1) }
+                if rest == body.count {
+                    objectRecord(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+                } else if body[rest] == UInt8(ascii: "{") {
+                    objectRecord(UnsafeBufferPointer(rebasing: body[..<end]), number: number, lineCount: lineCount,
+                                 truncated: truncated, facts: facts, emit: emit)
+                    emitPending(emit)
+                    body = UnsafeBufferPointer(rebasing: body[rest...])
+                    start = 0
+                    lineCount = 0 // the line is already counted with the first value
+                    continue
+                } else {
+                    malformed(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+                }
+            case .failure(.incomplete) where !truncated:
+                multiLine.start(UnsafeBufferPointer(rebasing: body[start...]), number: number, truncated: truncated, prefix: facts,
+                                lineCount: lineCount)
+            case .failure:
                 malformed(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
             }
-        case .failure(.incomplete) where !truncated:
-            multiLine.start(UnsafeBufferPointer(rebasing: body[start...]), number: number, truncated: truncated, prefix: facts)
-        case .failure:
-            malformed(body, number: number, lineCount: lineCount, truncated: truncated, facts: facts, emit: emit)
+            return
         }
     }
 
@@ -271,14 +282,15 @@ public final class LogPipeline {
 
     // MARK: - Multi-line JSON
 
-    private func continueMultiLine(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, emit: Emit) {
+    private func continueMultiLine(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, facts: PrefixFacts,
+                                   emit: Emit) {
         // A complete object starting a line on its own means the open value was a broken line.
         if body.first == UInt8(ascii: "{"), isCompleteObject(body) {
             failMultiLine(emit: emit)
-            processBody(body, number: number, lineCount: 1, truncated: truncated, facts: .none, emit: emit)
+            consumeAgain(body, number: number, truncated: truncated, facts: facts, emit: emit)
             return
         }
-        switch multiLine.append(body, number: number, truncated: truncated) {
+        switch multiLine.append(body, number: number, truncated: truncated, prefix: facts) {
         case .needMore:
             return
         case .failed:
@@ -286,14 +298,15 @@ public final class LogPipeline {
         case .complete(let end):
             let lines = multiLine.lines
             let facts = multiLine.prefix
+            let lineCount = multiLine.uncountedLines
             let bytes = multiLine.bytes
             multiLine.reset()
             bytes.withUnsafeBufferPointer { all in
                 let value = UnsafeBufferPointer(rebasing: all[..<end])
                 if all.first == UInt8(ascii: "{"), case .success = JSONScanner(value).scanObject(at: 0, members: &members) {
-                    objectRecord(value, number: lines[0].number, lineCount: lines.count, truncated: false, facts: facts, emit: emit)
+                    objectRecord(value, number: lines[0].number, lineCount: lineCount, truncated: false, facts: facts, emit: emit)
                 } else {
-                    stats.linesInRecords += lines.count
+                    stats.linesInRecords += lineCount
                     newRecords(bodies.drafts(body: value), number: lines[0].number, truncated: false, facts: facts, emit: emit)
                 }
                 // What follows the value: another value, or an array's comma. Brackets are counted by
@@ -304,9 +317,20 @@ public final class LogPipeline {
                 if rest < all.count {
                     let startLine = lines.last(where: { $0.range.lowerBound <= rest }) ?? lines[lines.count - 1]
                     processBody(UnsafeBufferPointer(rebasing: all[rest...]), number: startLine.number,
-                                lineCount: 0, truncated: false, facts: .none, emit: emit)
+                                lineCount: 0, truncated: false, facts: startLine.prefix, emit: emit)
                 }
             }
+        }
+    }
+
+    /// A line read again after a multi-line value failed: it may continue a value that the
+    /// failure restarted, so it goes where a new line would go.
+    private func consumeAgain(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, facts: PrefixFacts,
+                              emit: Emit) {
+        if multiLine.isActive {
+            continueMultiLine(body, number: number, truncated: truncated, facts: facts, emit: emit)
+        } else {
+            processBody(body, number: number, lineCount: 1, truncated: truncated, facts: facts, emit: emit)
         }
     }
 
@@ -321,20 +345,16 @@ public final class LogPipeline {
     /// the others are read again as ordinary lines.
     private func failMultiLine(emit: Emit) {
         let lines = multiLine.lines
-        let facts = multiLine.prefix
+        let firstLineCount = multiLine.firstLineCount
         let bytes = multiLine.bytes
         multiLine.reset()
         guard let first = lines.first else { return }
         bytes.withUnsafeBufferPointer { all in
-            malformed(UnsafeBufferPointer(rebasing: all[first.range]), number: first.number, lineCount: 1,
-                      truncated: first.truncated, facts: facts, emit: emit)
+            malformed(UnsafeBufferPointer(rebasing: all[first.range]), number: first.number, lineCount: firstLineCount,
+                      truncated: first.truncated, facts: first.prefix, emit: emit)
             for line in lines.dropFirst() {
-                let body = UnsafeBufferPointer(rebasing: all[line.range])
-                if multiLine.isActive {
-                    continueMultiLine(body, number: line.number, truncated: line.truncated, emit: emit)
-                } else {
-                    processBody(body, number: line.number, lineCount: 1, truncated: line.truncated, facts: .none, emit: emit)
-                }
+                consumeAgain(UnsafeBufferPointer(rebasing: all[line.range]), number: line.number, truncated: line.truncated,
+                             facts: line.prefix, emit: emit)
             }
         }
     }

@@ -11,15 +11,24 @@ struct MultiLineJSON {
         var range: Range<Int>
         var number: Int
         var truncated: Bool
+        /// What the line's own tool prefix said, for when it must be read again on its own.
+        var prefix: PrefixFacts
     }
 
     private(set) var bytes: [UInt8] = []
     private(set) var lines: [BufferedLine] = []
     private var depth = 0
-    var prefix = PrefixFacts.none
+    /// How many input lines the first buffered line stands for: 0 when it is the rest of a line
+    /// that the value before it already counted (`}{` or `{...}{"a":` on one line), more than
+    /// one when it is CRI partial lines joined.
+    private(set) var firstLineCount = 1
 
     var isActive: Bool { !lines.isEmpty }
     var firstLine: Int { lines.first?.number ?? 0 }
+    /// The prefix of the line the value started on: it describes the whole value.
+    var prefix: PrefixFacts { lines.first?.prefix ?? .none }
+    /// Input lines in the buffer that no other record has counted.
+    var uncountedLines: Int { lines.isEmpty ? 0 : lines.count - 1 + firstLineCount }
 
     enum Step {
         case needMore
@@ -29,20 +38,21 @@ struct MultiLineJSON {
         case failed
     }
 
-    mutating func start(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, prefix: PrefixFacts) {
+    mutating func start(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, prefix: PrefixFacts,
+                        lineCount: Int) {
         reset()
-        self.prefix = prefix
-        _ = append(body, number: number, truncated: truncated)
+        firstLineCount = lineCount
+        _ = append(body, number: number, truncated: truncated, prefix: prefix)
     }
 
-    mutating func append(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool) -> Step {
+    mutating func append(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, prefix: PrefixFacts) -> Step {
         if !bytes.isEmpty { bytes.append(0x0A) }
         let start = bytes.count
         bytes.append(contentsOf: body)
-        lines.append(BufferedLine(range: start..<bytes.count, number: number, truncated: truncated))
-        depth += MultiLineJSON.depthChange(body)
+        lines.append(BufferedLine(range: start..<bytes.count, number: number, truncated: truncated, prefix: prefix))
+        let mayClose = MultiLineJSON.track(body, depth: &depth)
         if truncated || lines.count > MultiLineJSON.maxLines || bytes.count > MultiLineJSON.maxBytes { return .failed }
-        guard depth <= 0 else { return .needMore }
+        guard mayClose else { return .needMore }
         let result = bytes.withUnsafeBufferPointer { JSONScanner($0).scanValue(at: 0) }
         switch result {
         case .success(let end): return .complete(end: end)
@@ -54,12 +64,14 @@ struct MultiLineJSON {
         bytes.removeAll(keepingCapacity: true)
         lines.removeAll(keepingCapacity: true)
         depth = 0
-        prefix = .none
+        firstLineCount = 1
     }
 
-    /// Opening minus closing brackets outside strings on one line.
-    static func depthChange(_ line: UnsafeBufferPointer<UInt8>) -> Int {
-        var change = 0
+    /// Follows the bracket depth, outside strings, through one line. True when it fell to zero
+    /// or below anywhere on the line: the value may end there, even when another one opens
+    /// after it on the same line (`}{`), which leaves the depth at one again by the line's end.
+    static func track(_ line: UnsafeBufferPointer<UInt8>, depth: inout Int) -> Bool {
+        var closed = false
         var inString = false
         var i = 0
         while i < line.count {
@@ -69,13 +81,15 @@ struct MultiLineJSON {
             } else {
                 switch c {
                 case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): change += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"): change -= 1
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth &+= 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth &-= 1
+                    if depth <= 0 { closed = true }
                 default: break
                 }
             }
             i += 1
         }
-        return change
+        return closed
     }
 }

@@ -1,7 +1,8 @@
 /// One `--where` condition: `KEY=VALUE`, `KEY!=VALUE`, or an ordering (`KEY>=VALUE`, `>`, `<=`,
-/// `<`) compared as numbers, as times, or as levels for `level`. KEY is a normalised name
-/// (`level`, `message`, `source`, `trace_id`, `error.type`...), an original key of the logger
-/// (`msg`, `severity`...), or a dotted path into the fields (`req.headers.host`).
+/// `<`) compared as numbers, as levels (`level`, or two level names), as times, or else as
+/// text. KEY is a normalised name (`level`, `message`, `source`, `trace_id`, `error.type`...),
+/// an original key of the logger (`msg`, `severity`...), or a dotted path into the fields
+/// (`req.headers.host`).
 public struct FieldCondition: Sendable, Equatable {
     public enum Operator: String, Sendable, CaseIterable {
         case equal = "=", notEqual = "!=", greaterOrEqual = ">=", lessOrEqual = "<=", greater = ">", less = "<"
@@ -58,9 +59,21 @@ public struct FieldCondition: Sendable, Equatable {
         case .notEqual: return actual != value
         default:
             if let a = Double(actual), let b = Double(value) { return compare(a, b) }
-            return compare(actual, value) // RFC 3339 times and plain text order lexically
+            // A consumed level key (`severity`, `lvl`...) reads as a level name: order by severity.
+            if let a = LogLevel(canonicalName: actual), let b = LogLevel(canonicalName: value) {
+                return compare(a.rawValue, b.rawValue)
+            }
+            // As text `12:00:00.123Z` sorts before `12:00:00Z`, and zones differ: order as instants.
+            if let a = FieldCondition.times.parse(string: actual), let b = FieldCondition.times.parse(string: value) {
+                return compare(a, b)
+            }
+            return compare(actual, value)
         }
     }
+
+    /// Reads times in a condition and on either side of an ordering. No upper bound: a condition
+    /// may name any time.
+    private static let times = TimestampParser(latestAccepted: LogTimestamp(nanosecondsSinceEpoch: .max))
 
     private func compare<T: Comparable>(_ a: T, _ b: T) -> Bool {
         switch op {
@@ -72,9 +85,6 @@ public struct FieldCondition: Sendable, Equatable {
         case .less: a < b
         }
     }
-
-    /// Reads the time in a condition. No upper bound: a condition may name any time.
-    private static let times = TimestampParser(latestAccepted: LogTimestamp(nanosecondsSinceEpoch: .max))
 
     /// `time`, or an original time key (`ts`, `@timestamp`...) that the normaliser consumed.
     private static func readsRecordTime(_ key: String, in record: LogRecord) -> Bool {
