@@ -105,13 +105,15 @@ import Testing
 
     // MARK: seeded realistic streams
 
-    /// How many records a group gives on its own, and whether it joins a record above it
-    /// (stack traces, tracebacks and crashes do).
-    static let groupRecords: [(count: Int, joinsAbove: Bool)] = PipelineCorpus.realisticGroups.map { group in
+    /// How many records a group gives on its own, whether it joins a record above it (stack
+    /// traces, tracebacks and crashes do, but only a record of the same prefix source), and the
+    /// prefix source of its last record.
+    static let groupRecords: [(count: Int, joinsAbove: Bool, source: String?)] = PipelineCorpus.realisticGroups.map { group in
         let alone = PipelineHarness.records(group.joined(separator: "\n")).count
         let first = group[0]
         let joins = first.hasPrefix("java.lang.") || first.hasPrefix("Traceback") || first.hasPrefix("panic:")
-        return (alone, joins)
+        let lastRecordLine = group.last(where: { !$0.hasPrefix(" ") && !$0.hasPrefix("\t") }) ?? first
+        return (alone, joins, PrefixStripper.strip(lastRecordLine).source)
     }
 
     @Test func seededRealisticMixLosesNothing() throws {
@@ -125,9 +127,12 @@ import Testing
             let (records, stats) = PipelineInvariants.check(PipelineCorpus.join(lines), context: "realistic round \(round), groups \(picks)")
             #expect(stats.malformedJSON == 0, "round \(round), groups \(picks)")
             var expected = 0
+            var sourceAbove: String?
             for pick in picks {
                 let group = Self.groupRecords[pick]
-                if !(group.joinsAbove && expected > 0) { expected += group.count }
+                if group.joinsAbove, expected > 0, sourceAbove == nil { continue }
+                expected += group.count
+                sourceAbove = group.source
             }
             #expect(records.count == expected, "round \(round), groups \(picks)")
         }

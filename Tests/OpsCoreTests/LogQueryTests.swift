@@ -353,3 +353,11 @@ import Testing
         #expect(try Self.bound(text).rfc3339Milliseconds == expected)
     }
 }
+
+@Suite struct TimeBoundWindowTests {
+    /// A bound is any time the user names, even one past the window log records must fall in.
+    @Test func aBoundInTheFarFutureIsATime() throws {
+        let bound = try TimeBound.parse("2030-01-01T00:00:00Z", now: PipelineHarness.now, timestamps: PipelineHarness.parser())
+        #expect(bound.rfc3339Milliseconds == "2030-01-01T00:00:00.000Z")
+    }
+}

@@ -87,3 +87,15 @@ import Testing
         #expect(store.dropped == 2)
     }
 }
+
+@Suite struct LogStoreDroppedTimeTests {
+    @Test func untimedRecordsAtTheFrontKeepTheTimeOfWhatWasDropped() {
+        var store = LogStore(capacity: 2)
+        store.append(LogRecord(line: 1, time: LogTimestamp(secondsSinceEpoch: 1_714_564_800), message: "timed"))
+        store.append(LogRecord(line: 2, message: "untimed a"))
+        store.append(LogRecord(line: 3, message: "untimed b"))
+        let window = LogQuery(since: LogTimestamp(secondsSinceEpoch: 1_714_564_700))
+        #expect(store.dropped == 1)
+        #expect(store.records(matching: window).map(\.message) == ["untimed a", "untimed b"])
+    }
+}

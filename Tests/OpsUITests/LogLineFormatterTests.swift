@@ -238,3 +238,12 @@ import OpsCore
         }
     }
 }
+
+@Suite struct LogLineFormatterWidthTests {
+    @Test func aZeroSourceWidthShowsNoSourceRatherThanFailing() {
+        var formatter = LogLineFormatter(maxSourceWidth: 0)
+        let lines = formatter.lines(for: LogRecord(line: 1, source: "api-1", level: .info, message: "hello"))
+        #expect(lines.first?.plainText.contains("hello") == true)
+        #expect(lines.first?.plainText.contains("api") == false)
+    }
+}

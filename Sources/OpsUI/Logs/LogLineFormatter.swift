@@ -105,7 +105,8 @@ public struct LogLineFormatter {
     }
 
     private func clip(_ text: String, _ width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+        guard width > 0 else { return "" }
+        return text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The log pipeline for one input: lines in, normalised records out, in input order.
 ///
 /// bytes -> (prefix stripped) -> JSON / multi-line JSON / logfmt / plain -> envelopes unwrapped
@@ -28,14 +32,19 @@ public final class LogPipeline {
     /// (stack traces) belong to it. `hasPending` with a nil record: the query already rejected it.
     private var pendingRecord: LogRecord?
     private var pendingTime: LogTimestamp?
+    /// The prefix source (pod, container, service) of the held-back record: a stack line from
+    /// another source never joins it, however the streams interleave.
+    private var pendingSource: String?
     private var hasPending = false
+    /// A line without its colour codes; reused from line to line.
+    private var colourless: [UInt8] = []
     /// A logfmt line rewritten as JSON; reused from line to line.
     private var logfmtScratch: [UInt8] = []
     /// The line inside a docker json-file envelope, decoded; reused from line to line.
     private var dockerScratch: [UInt8] = []
     private var insideDockerLine = false
     /// CRI `P` (partial) bodies, or docker json-file parts without a newline, waiting for the rest.
-    private var partial: (bytes: [UInt8], number: Int, lines: Int)?
+    private var partial: (bytes: [UInt8], number: Int, lines: Int, facts: PrefixFacts)?
     /// The last record's time, given to untimed records for time-window filtering.
     private var lastTime: LogTimestamp?
 
@@ -53,7 +62,16 @@ public final class LogPipeline {
         stats.lines += 1
         stats.bytes += line.count
         if truncated { stats.truncatedLines += 1 }
-        route(line, number: number, truncated: truncated, emit: emit)
+        // A line that starts coloured (Fly text, stern on a terminal) hides its prefix and level
+        // from every parser: its colour codes go before anything reads it. Elsewhere escape
+        // sequences stay in the text, to be shown escaped.
+        guard line.count > 1, line[0] == 0x1B, line[1] == UInt8(ascii: "["),
+              SGRStripper.strip(line, into: &colourless) else {
+            route(line, number: number, truncated: truncated, emit: emit)
+            return
+        }
+        let stripped = colourless
+        stripped.withUnsafeBufferPointer { route($0, number: number, truncated: truncated, emit: emit) }
     }
 
     /// Emits the held-back record, for when input pauses (following a file that stopped growing).
@@ -67,7 +85,8 @@ public final class LogPipeline {
         if let waiting = partial {
             partial = nil
             waiting.bytes.withUnsafeBufferPointer { bytes in
-                textRecords(bytes, number: waiting.number, lineCount: waiting.lines, truncated: false, facts: .none, emit: emit)
+                textRecords(bytes, number: waiting.number, lineCount: waiting.lines, truncated: false, facts: waiting.facts,
+                            emit: emit)
             }
         }
         emitPending(emit)
@@ -84,7 +103,7 @@ public final class LogPipeline {
             return
         }
         if prefix.partial {
-            var waiting = partial ?? ([], number, 0)
+            var waiting = partial ?? ([], number, 0, facts) // the record's time is its first part's
             waiting.bytes.append(contentsOf: body)
             waiting.lines += 1
             partial = waiting
@@ -94,7 +113,8 @@ public final class LogPipeline {
             partial = nil
             let joined = waiting.bytes + Array(body)
             joined.withUnsafeBufferPointer { bytes in
-                processBody(bytes, number: waiting.number, lineCount: waiting.lines + 1, truncated: truncated, facts: facts, emit: emit)
+                processBody(bytes, number: waiting.number, lineCount: waiting.lines + 1, truncated: truncated,
+                            facts: waiting.facts, emit: emit)
             }
             return
         }
@@ -122,7 +142,8 @@ public final class LogPipeline {
             stats.structuralLines += lineCount
             return
         }
-        if c != UInt8(ascii: "{"), hasPending, continuation.isContinuation(body) {
+        if c != UInt8(ascii: "{") || (first > 0 && isCodeNotJSON(body, from: first)), hasPending,
+           facts.source == pendingSource, continuation.isContinuation(body) {
             attachContinuation(body)
             stats.linesInRecords += lineCount
             stats.continuationLines += lineCount
@@ -229,6 +250,7 @@ public final class LogPipeline {
         guard query.admits(level: level, time: time ?? lastTime) else {
             // Rejected before being built; its continuation lines will be counted with it.
             stats.records += 1
+            pendingSource = facts.source
             hasPending = true
             return
         }
@@ -246,7 +268,7 @@ public final class LogPipeline {
         dockerScratch.removeAll(keepingCapacity: true)
         let complete = docker.decodeLine(view, into: &dockerScratch)
         if !complete {
-            var waiting = partial ?? ([], number, 0)
+            var waiting = partial ?? ([], number, 0, facts)
             waiting.bytes.append(contentsOf: dockerScratch)
             waiting.lines += lineCount
             partial = waiting
@@ -259,6 +281,7 @@ public final class LogPipeline {
             dockerScratch.insert(contentsOf: waiting.bytes, at: 0)
             lines += waiting.lines
             start = waiting.number
+            facts = waiting.facts
         }
         insideDockerLine = true
         defer { insideDockerLine = false }
@@ -334,6 +357,20 @@ public final class LogPipeline {
         }
     }
 
+    /// An indented line that starts with `{` yet is no JSON value, nor the start of one: a line
+    /// of code in a traceback (`    {"a": 1}["b"]`), which may join the record above.
+    private func isCodeNotJSON(_ body: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var scratch: [JSONScanner.Member] = []
+        let scanner = JSONScanner(body)
+        switch scanner.scanObject(at: start, members: &scratch) {
+        case .success(let end):
+            let rest = scanner.skipWhitespace(from: end)
+            return rest < body.count && body[rest] != UInt8(ascii: ",") && body[rest] != UInt8(ascii: "{")
+        case .failure(.invalid): return true
+        case .failure(.incomplete): return false
+        }
+    }
+
     private func isCompleteObject(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
         var scratch: [JSONScanner.Member] = []
         let scanner = JSONScanner(body)
@@ -371,6 +408,7 @@ public final class LogPipeline {
             let record = draft.record(line: number, source: sourceName, truncated: truncated)
             pendingRecord = record
             pendingTime = draft.time ?? lastTime
+            pendingSource = facts.source
             hasPending = true
             if k < drafts.count - 1 { emitPending(emit) }
         }

@@ -15,7 +15,10 @@ public enum TimeBound {
         if let seconds = durationSeconds(text), seconds <= maxDurationSeconds {
             return LogTimestamp(nanosecondsSinceEpoch: now.nanosecondsSinceEpoch &- seconds &* 1_000_000_000)
         }
-        if let time = timestamps.parse(string: text) { return time }
+        // Any time the user names is a bound, even one past the window log records must fall in.
+        let unbounded = TimestampParser(latestAccepted: LogTimestamp(nanosecondsSinceEpoch: .max),
+                                        localOffset: timestamps.localOffset)
+        if let time = unbounded.parse(string: text) { return time }
         throw .unreadable(text)
     }
 

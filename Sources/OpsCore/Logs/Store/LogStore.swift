@@ -9,6 +9,9 @@ public struct LogStore: Sendable {
     public private(set) var dropped = 0
     /// Records ever appended.
     public private(set) var appended = 0
+    /// The time of the newest dropped record that had one: untimed records at the front of the
+    /// store still belong after it in a time window.
+    private var timeBeforeOldest: LogTimestamp?
 
     public init(capacity: Int) {
         precondition(capacity > 0, "a log store needs room for at least one record")
@@ -24,6 +27,7 @@ public struct LogStore: Sendable {
         if ring.count < capacity {
             ring.append(record)
         } else {
+            if let time = ring[head].time { timeBeforeOldest = time }
             ring[head] = record
             head = (head + 1) % capacity
             dropped += 1
@@ -44,7 +48,7 @@ public struct LogStore: Sendable {
 
     /// The positions of the held records that match `query`, oldest first.
     public func indices(matching query: LogQuery) -> [Int] {
-        var effectiveTime: LogTimestamp?
+        var effectiveTime = timeBeforeOldest
         var out: [Int] = []
         for i in 0..<count {
             let record = self[i]
