@@ -110,8 +110,8 @@ import Testing
         var random = SplitMix(seed: 0x5EED)
         let alphabet: [UInt8] = [0x0A, 0x0D, 0x00, 0xFF, 0x61, 0x61, 0x62, 0x0A]
         for _ in 0..<300 {
-            let input = (0..<random.next(below: 120)).map { _ in alphabet[random.next(below: alphabet.count)] }
-            let limit = 1 + random.next(below: 12)
+            let input = (0..<random.below(120)).map { _ in alphabet[random.below(alphabet.count)] }
+            let limit = 1 + random.below(12)
             let expected = referenceLines(input, maxLineBytes: limit)
             for readSize in [1, 2, 3, 5, 16, 1 << 20] {
                 var reader = LineReader(bytes: input, maxLineBytes: limit, readSize: readSize)
@@ -237,17 +237,7 @@ func referenceLines(_ input: [UInt8], maxLineBytes: Int) -> [LineReader.Line] {
 }
 
 /// A deterministic generator so a failing random case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
-}
+typealias SplitMix = SplitMix64
 
 /// A temporary directory removed when the value goes away.
 final class ScratchDirectory: Sendable {

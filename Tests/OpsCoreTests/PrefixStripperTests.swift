@@ -9,18 +9,8 @@ func utf8Text(_ line: String, _ range: Range<Int>?) -> String? {
     return String(decoding: bytes[range], as: UTF8.self)
 }
 
-/// SplitMix64: a tiny deterministic generator, so a failing random case can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A deterministic generator, so a failing random case can be replayed.
+typealias SeededGenerator = SplitMix64
 
 /// Inputs for the never-crash property tests: random bytes biased towards the bytes the
 /// parsers branch on, plus every cut and some mutations of realistic lines.

@@ -231,21 +231,14 @@ private func numberNs(_ text: String) -> Int64? { parser.parse(numberText: text)
 /// A seeded source of hostile inputs for the normalisers' never-crash tests: random bytes drawn
 /// mostly from the characters these grammars care about, and random edits of valid samples.
 struct NormaliseFuzzBytes {
-    private var state: UInt64
+    private var random: SplitMix64
     private static let alphabet = Array("0123456789-+:.,TtZz eE[]/xXabcdefABCDEF1\u{1b}".utf8) + [0x00, 0x80, 0xFF]
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    /// SplitMix64: tiny, and the same sequence on every run.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    mutating func below(_ bound: Int) -> Int { random.below(bound) }
 
     mutating func byte() -> UInt8 {
         below(4) == 0 ? UInt8(truncatingIfNeeded: next()) : Self.alphabet[below(Self.alphabet.count)]
