@@ -23,6 +23,7 @@ public struct Redactor: Sendable {
     public static let standard = Redactor()
 
     private let keys: SecretKeyMatcher
+    private let verdicts = KeyVerdictCache()
 
     /// `additionalSecretKeyWords` are treated like `password`: a key whose last word ends with
     /// one of them is secret (e.g. `["ssn", "iban"]`). Matching ignores ASCII case.
@@ -35,7 +36,7 @@ public struct Redactor: Sendable {
     /// Whether a field name names a secret (`db_password`, `X-Api-Key`, `accessToken`, but not
     /// `max_tokens`, `tokenizer` or `password_policy`); see `SecretKeyMatcher` for the rules.
     public func isSecretKey(_ key: String) -> Bool {
-        withUTF8Bytes(of: key) { keys.kind(of: $0) != nil }
+        verdicts.verdict(for: key) { key in withUTF8Bytes(of: key) { keys.kind(of: $0) != nil } }
     }
 
     /// The text with every recognised secret replaced; `text` itself when there is none.
