@@ -81,7 +81,8 @@ public enum DisplayWidth {
 
     /// The longest prefix of whole characters that fits in `columns`, and its width.
     public static func prefix(_ text: Substring, fittingIn columns: Int) -> (text: Substring, width: Int) {
-        guard columns > 0 else { return (text[text.startIndex..<text.startIndex], 0) }
+        // Zero columns still hold leading invisible characters; a negative budget holds nothing.
+        guard columns >= 0 else { return (text[text.startIndex..<text.startIndex], 0) }
         if let fitted = printableASCIIPrefix(text, columns: columns) {
             return (text[text.startIndex..<text.utf8.index(text.startIndex, offsetBy: fitted)], fitted)
         }
