@@ -337,6 +337,14 @@ import OpsCore
         }
     }
 
+    @Test func basicPlaneLookupAgreesWithTheRangeTables() {
+        #expect(DisplayWidthTables.basicPlaneWidths.count == 0x10000)
+        for value in UInt32(0)..<0x10000 {
+            #expect(DisplayWidthTables.width(of: value) == DisplayWidthTables.searchedWidth(of: value),
+                    "U+\(String(value, radix: 16))")
+        }
+    }
+
     /// Scalars assigned up to Unicode 15.1, the version of the width tables; the standard library knows later
     /// ones, whose categories the tables cannot.
     private static func assignedByUnicode15_1(_ scalar: Unicode.Scalar) -> Bool {

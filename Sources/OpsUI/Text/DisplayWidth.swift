@@ -21,14 +21,7 @@ public enum DisplayWidth {
 
     /// Columns of one scalar on its own (0, 1 or 2), ignoring any cluster it may be part of.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        if value < 0x300 {
-            // Latin-1 and friends: only the controls are invisible; U+00AD is drawn as a hyphen.
-            return value < 0x20 || (value >= 0x7F && value < 0xA0) ? 0 : 1
-        }
-        if DisplayWidthTables.zeroWidth.containsScalar(value) { return 0 }
-        if DisplayWidthTables.wide.containsScalar(value) { return 2 }
-        return 1
+        DisplayWidthTables.width(of: scalar.value)
     }
 
     /// Columns of one grapheme cluster (0, 1 or 2), see the type's rules.

@@ -36,6 +36,33 @@ extension Array where Element == ScalarRange {
 /// Swift exposes neither East Asian Width nor Extended_Pictographic, so they are shipped here; a table is a
 /// few hundred rows and a lookup is one binary search.
 enum DisplayWidthTables {
+    /// Columns of one scalar: 0, 1 or 2.
+    static func width(of value: UInt32) -> Int {
+        if value < 0x10000 { return Int(basicPlaneWidths[Int(value)]) }
+        return searchedWidth(of: value)
+    }
+
+    /// Columns of one scalar found by binary search in the range tables; zero-width wins over wide (U+3099,
+    /// a combining mark inside the wide kana block, takes no column).
+    static func searchedWidth(of value: UInt32) -> Int {
+        if zeroWidth.containsScalar(value) { return 0 }
+        if wide.containsScalar(value) { return 2 }
+        return 1
+    }
+
+    /// The widths of the Basic Multilingual Plane, one byte a scalar, expanded once from the range tables.
+    /// Nearly all text lives there, and one array load is several times cheaper than two binary searches;
+    /// 64 KiB built in well under a millisecond on first use.
+    static let basicPlaneWidths: [UInt8] = {
+        var widths = [UInt8](repeating: 1, count: 0x10000)
+        for (table, width) in [(wide, UInt8(2)), (zeroWidth, UInt8(0))] {  // zero-width last: it wins
+            for range in table where range.lower < 0x10000 {
+                for value in range.lower...min(range.upper, 0xFFFF) { widths[Int(value)] = width }
+            }
+        }
+        return widths
+    }()
+
     /// Scalars that take no column: general categories Mn, Me and Cf of Unicode 15.1 (except U+00AD SOFT
     /// HYPHEN, which terminals draw as a hyphen), C0 and C1 controls, U+2028/U+2029, Hangul Jamo medial
     /// vowels and final consonants (U+1160–U+11FF, U+D7B0–U+D7FF: they join the initial consonant's two
