@@ -247,3 +247,14 @@ import OpsCore
         #expect(lines.first?.plainText.contains("api") == false)
     }
 }
+
+@Suite struct LogLineFormatterWideSourceTests {
+    /// Messages line up in columns even when a source name is written in wide characters.
+    @Test func sourcesArePaddedByColumnsNotCharacters() {
+        var formatter = LogLineFormatter(timeStyle: .off)
+        let wide = formatter.lines(for: LogRecord(line: 1, source: "東京-api", level: .info, message: "a"))[0]
+        let narrow = formatter.lines(for: LogRecord(line: 2, source: "web", level: .info, message: "b"))[0]
+        let wideText = wide.plainText, narrowText = narrow.plainText
+        #expect(DisplayWidth.of(String(wideText.dropLast())) == DisplayWidth.of(String(narrowText.dropLast())))
+    }
+}

@@ -35,9 +35,11 @@ public struct LogLineFormatter {
         first.append(StyledSpan(LogLineFormatter.badge(record.level), Role.level(record.level)))
         first.append(StyledSpan(" ", .text))
         if let source = record.source, source != hiddenSource {
-            let clean = clip(Sanitiser.sanitise(source), maxSourceWidth)
-            sourceWidth = max(sourceWidth, clean.count)
-            first.append(StyledSpan(pad(clean, sourceWidth), .logSource))
+            // Columns, not characters: a CJK or emoji pod name takes two cells a character.
+            let clean = Sanitiser.sanitise(source)
+            let width = min(DisplayWidth.of(clean), maxSourceWidth)
+            sourceWidth = max(sourceWidth, width)
+            first.append(StyledSpan(DisplayWidth.padded(clean, to: max(sourceWidth, 0)), .logSource))
             first.append(StyledSpan(" ", .text))
         } else if sourceWidth > 0 {
             first.append(StyledSpan(String(repeating: " ", count: sourceWidth + 1), .text))
@@ -98,15 +100,6 @@ public struct LogLineFormatter {
     static func quoted(_ value: String) -> String {
         guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) else { return value }
         return "\"" + value.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
-
-    private func clip(_ text: String, _ width: Int) -> String {
-        guard width > 0 else { return "" }
-        return text.count <= width ? text : String(text.prefix(width - 1)) + "…"
     }
 }
 
