@@ -15,10 +15,6 @@
 ///   VS15 U+FE0E adds nothing: a text-style symbol stays one column, and a scalar that is wide by itself
 ///   (⌚) stays two, because most terminals size that scalar as two whatever follows it.
 public enum DisplayWidth {
-    private static let zeroWidthJoiner: UInt32 = 0x200D
-    private static let emojiPresentationSelector: UInt32 = 0xFE0F
-    private static let regionalIndicators: ClosedRange<UInt32> = 0x1F1E6...0x1F1FF
-
     /// Columns of one scalar on its own (0, 1 or 2), ignoring any cluster it may be part of.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         DisplayWidthTables.width(of: scalar.value)
@@ -26,30 +22,7 @@ public enum DisplayWidth {
 
     /// Columns of one grapheme cluster (0, 1 or 2), see the type's rules.
     public static func of(_ character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        var iterator = scalars.makeIterator()
-        guard let first = iterator.next() else { return 0 }
-        if iterator.next() == nil { return of(first) }
-        var width = 0
-        var regionalIndicatorCount = 0
-        var previous: Unicode.Scalar?
-        for scalar in scalars {
-            let value = scalar.value
-            if value == emojiPresentationSelector {
-                if let previous, previous.properties.isEmoji { return 2 }
-            } else if regionalIndicators.contains(value) {
-                regionalIndicatorCount &+= 1
-                if regionalIndicatorCount == 2 { return 2 }
-                width = max(width, 1)
-            } else if previous?.value == zeroWidthJoiner,
-                      DisplayWidthTables.extendedPictographic.containsScalar(value) {
-                return 2
-            } else {
-                width = max(width, of(scalar))
-            }
-            previous = scalar
-        }
-        return width
+        clusterWidth(character.unicodeScalars)
     }
 
     /// Columns of a whole text: the sum over its grapheme clusters.
@@ -62,30 +35,33 @@ public enum DisplayWidth {
         // ASCII needs no grapheme breaking: every byte is its own cluster ("\r\n" is one, of two controls).
         if let scan = scanASCII(text.utf8, limit: Int.max) { return scan.printable }
         var total = 0
-        for character in text { total &+= of(character) }
+        forEachCluster(of: text) { width, _ in
+            total &+= width
+            return true
+        }
         return total
     }
 
     /// The longest prefix of whole characters that fits in `columns`, and its width. A wide character that
-    /// would straddle the edge is left out, so the width may be one less than `columns`.
+    /// would straddle the edge is left out, so the width may be one less than `columns`. Zero columns still
+    /// hold leading invisible characters; a negative budget holds nothing.
     public static func prefix(_ text: String, fittingIn columns: Int) -> (text: Substring, width: Int) {
         prefix(text[...], fittingIn: columns)
     }
 
     /// The longest prefix of whole characters that fits in `columns`, and its width.
     public static func prefix(_ text: Substring, fittingIn columns: Int) -> (text: Substring, width: Int) {
-        // Zero columns still hold leading invisible characters; a negative budget holds nothing.
         guard columns >= 0 else { return (text[text.startIndex..<text.startIndex], 0) }
         if let fitted = printableASCIIPrefix(text, columns: columns) {
             return (text[text.startIndex..<text.utf8.index(text.startIndex, offsetBy: fitted)], fitted)
         }
         var width = 0
         var byteCount = 0
-        for character in text {
-            let characterWidth = of(character)
-            if width &+ characterWidth > columns { break }
-            width &+= characterWidth
-            byteCount &+= character.utf8.count
+        forEachCluster(of: text) { clusterWidth, clusterEnd in
+            if width &+ clusterWidth > columns { return false }
+            width &+= clusterWidth
+            byteCount = clusterEnd
+            return true
         }
         return (text[text.startIndex..<text.utf8.index(text.startIndex, offsetBy: byteCount)], width)
     }
@@ -94,13 +70,126 @@ public enum DisplayWidth {
     /// (which takes one of the columns) when wider. `columns <= 0` gives "".
     public static func padded(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        let whole = prefix(text, fittingIn: columns)
-        if whole.text.endIndex == text.endIndex {
-            return String(whole.text) + String(repeating: " ", count: columns - whole.width)
+        let text = text[...]
+        // One walk finds both answers: whether the whole text fits, and else where the head that leaves a
+        // column for the ellipsis ends (the last cluster end at most `columns - 1` wide).
+        var width = 0
+        var fitsWhole = true
+        var headEnd = 0
+        var headWidth = 0
+        if let fitted = printableASCIIPrefix(text, columns: columns) {
+            width = fitted
+            fitsWhole = fitted == text.utf8.count
+            headEnd = min(fitted, columns - 1)
+            headWidth = headEnd
+        } else {
+            forEachCluster(of: text) { clusterWidth, clusterEnd in
+                if width &+ clusterWidth > columns {
+                    fitsWhole = false
+                    return false
+                }
+                width &+= clusterWidth
+                if width < columns {
+                    headEnd = clusterEnd
+                    headWidth = width
+                }
+                return true
+            }
         }
-        // Measure the clipped head within what was already found to fit, not the whole (maybe long) text.
-        let head = prefix(whole.text, fittingIn: columns - 1)
-        return String(head.text) + "…" + String(repeating: " ", count: columns - 1 - head.width)
+        if fitsWhole { return String(text) + String(repeating: " ", count: columns - width) }
+        let head = text[text.startIndex..<text.utf8.index(text.startIndex, offsetBy: headEnd)]
+        return String(head) + "…" + String(repeating: " ", count: columns - 1 - headWidth)
+    }
+
+    // MARK: - Clusters
+
+    /// The cluster rules over the scalars of one grapheme cluster.
+    static func clusterWidth<Scalars: Sequence>(_ scalars: Scalars) -> Int where Scalars.Element == Unicode.Scalar {
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        guard let second = iterator.next() else { return of(first) }
+        var measure = ClusterMeasure()
+        measure.add(first)
+        measure.add(second)
+        while measure.width < 2, let scalar = iterator.next() { measure.add(scalar) }
+        return measure.width
+    }
+
+    /// Width of a cluster of several scalars, fed one at a time; two is final.
+    private struct ClusterMeasure {
+        private(set) var width = 0
+        private var regionalIndicatorCount = 0
+        private var previous: Unicode.Scalar?
+
+        mutating func add(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            if value == 0xFE0F {
+                // VS16 asks for the emoji form of the scalar before it, which is drawn wide.
+                if let previous, previous.properties.isEmoji { width = 2 }
+            } else if (0x1F1E6...0x1F1FF).contains(value) {
+                // Two regional indicators are a flag; a lone one is drawn as a narrow letter.
+                regionalIndicatorCount &+= 1
+                width = max(width, regionalIndicatorCount >= 2 ? 2 : 1)
+            } else if previous?.value == 0x200D, DisplayWidthTables.extendedPictographic.containsScalar(value) {
+                // A ZWJ inside a cluster followed by a pictograph: an emoji ZWJ sequence, one wide glyph.
+                width = 2
+            } else {
+                width = max(width, of(scalar))
+            }
+            previous = scalar
+        }
+    }
+
+    /// Calls `body` with the width and end (UTF-8 offset from the start of `text`) of each grapheme cluster,
+    /// in order, until it returns false. The standard library finds the cluster boundaries; the scalars of
+    /// each cluster are decoded straight from the text's bytes, which costs a fraction of building a
+    /// `Character` and walking its scalar view.
+    private static func forEachCluster(of text: Substring, _ body: (_ width: Int, _ end: Int) -> Bool) {
+        let walkedBytes: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = text.startIndex
+            var start = 0
+            while index < text.endIndex {
+                let next = text.index(after: index)
+                let end = text.utf8.distance(from: text.startIndex, to: next)
+                guard body(clusterWidth(UTF8ScalarDecoder(bytes: bytes, offset: start, end: end)), end) else { return }
+                index = next
+                start = end
+            }
+        }
+        if walkedBytes != nil { return }
+        var end = 0
+        for character in text {
+            end &+= character.utf8.count
+            guard body(of(character), end) else { return }
+        }
+    }
+
+    /// The scalars of a stretch of valid UTF-8 (a Swift string's own bytes), never reading past `end`.
+    private struct UTF8ScalarDecoder: Sequence, IteratorProtocol {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var offset: Int
+        let end: Int
+
+        mutating func next() -> Unicode.Scalar? {
+            guard offset < end, offset < bytes.count else { return nil }
+            let lead = UInt32(bytes[offset])
+            var value: UInt32
+            var length: Int
+            switch lead {
+            case ..<0x80: value = lead; length = 1
+            case ..<0xE0: value = lead & 0x1F; length = 2
+            case ..<0xF0: value = lead & 0x0F; length = 3
+            default: value = lead & 0x07; length = 4
+            }
+            let stop = Swift.min(offset &+ length, end, bytes.count)
+            var position = offset &+ 1
+            while position < stop {
+                value = value << 6 | UInt32(bytes[position] & 0x3F)
+                position &+= 1
+            }
+            offset = stop
+            return Unicode.Scalar(value) ?? "\u{FFFD}"
+        }
     }
 
     // MARK: - ASCII fast paths

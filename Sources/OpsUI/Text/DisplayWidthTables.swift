@@ -33,8 +33,9 @@ extension Array where Element == ScalarRange {
 }
 
 /// Range tables behind `DisplayWidth`, taken from the Unicode Character Database and merged into maximal runs.
-/// Swift exposes neither East Asian Width nor Extended_Pictographic, so they are shipped here; a table is a
-/// few hundred rows and a lookup is one binary search.
+/// Swift exposes neither East Asian Width nor Extended_Pictographic, so they are shipped here. A table is a
+/// few hundred rows; the Basic Multilingual Plane is expanded from them into a flat array on first use, and
+/// scalars beyond it are found by binary search.
 enum DisplayWidthTables {
     /// Columns of one scalar: 0, 1 or 2.
     static func width(of value: UInt32) -> Int {
