@@ -126,7 +126,14 @@ public final class LogPipeline {
         let scanner = JSONScanner(body)
         let first = scanner.skipWhitespace(from: 0)
         guard first < body.count else {
-            stats.blankLines += lineCount
+            // Blank lines inside a Go crash or a chained Python traceback belong to it.
+            if hasPending, facts.source == pendingSource, continuation.isContinuation(body) {
+                attachContinuation(body)
+                stats.linesInRecords += lineCount
+                stats.continuationLines += lineCount
+            } else {
+                stats.blankLines += lineCount
+            }
             return
         }
         let c = body[first]
