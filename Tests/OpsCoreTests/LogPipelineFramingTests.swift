@@ -435,3 +435,32 @@ import Testing
         #expect(stats.lines == 3 && stats.isBalanced && stats.malformedJSON >= 1)
     }
 }
+
+@Suite struct MultiLineHoldBackTests {
+    /// A stray `{` must not hold back the lines after it (in --follow they would not show).
+    @Test func aStrayBraceReleasesTheProseAfterItAtOnce() {
+        let pipeline = LogPipeline(sourceName: nil, timestamps: PipelineHarness.parser())
+        var out: [LogRecord] = []
+        for (k, line) in ["{", "Started server on :8080", "2024-05-01 12:00:00 INFO ready"].enumerated() {
+            Array(line.utf8).withUnsafeBufferPointer { pipeline.consume(line: $0, number: k + 1, emit: { out.append($0) }) }
+        }
+        pipeline.flush { out.append($0) }
+        #expect(out.map(\.message) == ["{", "Started server on :8080", "ready"])
+        #expect(pipeline.stats.malformedJSON == 1 && pipeline.stats.isBalanced)
+    }
+
+    @Test func linesAValueCanHoldKeepTheValueOpen() {
+        let records = PipelineHarness.records("""
+            {
+              "values": [
+                1,
+                -2.5e3,
+                true,
+                null
+              ],
+              "msg": "numbers"
+            }
+            """)
+        #expect(records.map(\.message) == ["numbers"])
+    }
+}

@@ -95,6 +95,7 @@ public struct JSONScanner {
 
     // MARK: - Grammar
 
+    @inline(__always)
     private func value(at i: Int, depth: Int) -> Int {
         guard i < count else { return JSONScanner.incompleteCode }
         switch base[i] {
@@ -216,6 +217,7 @@ public struct JSONScanner {
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`. A number cut by the end of the
     /// buffer counts as complete where the grammar allows it to end there.
+    @inline(__always)
     private func number(at start: Int) -> Int {
         var i = start
         if base[i] == UInt8(ascii: "-") {

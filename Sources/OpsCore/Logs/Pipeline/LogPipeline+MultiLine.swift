@@ -3,8 +3,9 @@
 extension LogPipeline {
     func continueMultiLine(_ body: UnsafeBufferPointer<UInt8>, number: Int, truncated: Bool, facts: PrefixFacts,
                            emit: Emit) {
-        // A complete object starting a line on its own means the open value was a broken line.
-        if body.first == UInt8(ascii: "{"), isCompleteObject(body) {
+        // A complete object starting a line on its own, or a line no JSON value could contain,
+        // means the open value was a broken line: fail now rather than hold lines back.
+        if (body.first == UInt8(ascii: "{") && isCompleteObject(body)) || !MultiLineJSON.canContinueValue(body) {
             failMultiLine(emit: emit)
             consumeAgain(body, number: number, truncated: truncated, facts: facts, emit: emit)
             return

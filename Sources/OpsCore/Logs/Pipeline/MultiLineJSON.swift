@@ -92,4 +92,26 @@ struct MultiLineJSON {
         }
         return closed
     }
+
+    /// Whether a line could be part of a JSON value written over several lines: it starts (after
+    /// its indentation) with a bracket, a string, or a number or literal that is all the line
+    /// holds but for a comma or a closing bracket. Prose (`Started server`, `2024-05-01 12:00
+    /// INFO ...`) cannot, so a stray `{` never holds the lines after it back.
+    static func canContinueValue(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let scanner = JSONScanner(line)
+        let start = scanner.skipWhitespace(from: 0)
+        guard start < line.count else { return true }
+        switch line[start] {
+        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""),
+             UInt8(ascii: ","):
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"),
+             UInt8(ascii: "n"):
+            guard case .success(let end) = scanner.scanValue(at: start) else { return false }
+            let rest = scanner.skipWhitespace(from: end)
+            return rest == line.count || [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(line[rest])
+        default:
+            return false
+        }
+    }
 }
