@@ -19,6 +19,23 @@ public enum Role: String, CaseIterable, Sendable {
     case logUnknown = "log.unknown"
     case logStack = "log.stack"
     case logMarker = "log.marker"
+    /// Text the user searched for, wherever it shows.
+    case searchMatch = "search.match"
+    /// The selected row of a list or log.
+    case selection = "selection"
+    case paneBorder = "pane.border"
+    case paneBorderFocused = "pane.borderFocused"
+    case paneTitle = "pane.title"
+    case statusBar = "status.bar"
+    case statusInfo = "status.info"
+    case statusWarning = "status.warning"
+    case statusError = "status.error"
+    case dialog = "dialog"
+    case dialogTitle = "dialog.title"
+    case input = "input"
+    case helpKey = "help.key"
+    case helpText = "help.text"
+    case sparkline = "sparkline"
 
     /// The role a record's level badge is drawn in.
     public static func level(_ level: LogLevel) -> Role {

@@ -18,6 +18,12 @@ public struct ANSILineStyle: Sendable {
         case .logError: "1;31"
         case .logFatal: "1;37;41"
         case .logMarker: "1;35"
+        case .searchMatch, .selection: "7"
+        case .paneBorder, .helpText, .statusBar, .dialog, .input: nil
+        case .paneBorderFocused, .paneTitle, .dialogTitle, .helpKey: "1"
+        case .statusInfo, .sparkline: "36"
+        case .statusWarning: "33"
+        case .statusError: "1;31"
         }
     }
 
