@@ -88,3 +88,18 @@ public struct TextPattern: @unchecked Sendable {
         expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }
+
+extension LogQuery {
+    /// Both queries at once: every filter of each must hold (the command line's flags and the
+    /// filter typed in a pane).
+    public func combined(with other: LogQuery) -> LogQuery {
+        var both = self
+        if let level = other.minimumLevel { both.minimumLevel = max(minimumLevel ?? level, level) }
+        if let since = other.since { both.since = max(self.since ?? since, since) }
+        if let until = other.until { both.until = min(self.until ?? until, until) }
+        both.texts += other.texts
+        both.patterns += other.patterns
+        both.conditions += other.conditions
+        return both
+    }
+}

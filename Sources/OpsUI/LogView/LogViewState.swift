@@ -1,0 +1,116 @@
+import OpsCore
+
+/// Everything the log view shows, as one value. The reducer changes it; render reads it.
+public struct LogViewState: Sendable {
+    public enum Prompt: Sendable, Equatable {
+        case search
+        case filter
+        case save
+        case command
+    }
+
+    public enum TimeStyle: Sendable, Equatable, CaseIterable {
+        case absolute, relative, off
+    }
+
+    public var store: LogStore
+    /// The filters given on the command line; they always hold, but for the level, which only
+    /// starts where `--level` put it.
+    public let baseQuery: LogQuery
+    /// The minimum level, changed with `l` (nil: every level).
+    public var levelOverride: LogLevel?
+    /// The filter typed with `f`, and as parsed.
+    public var filterText: String
+    public var filterQuery = LogQuery()
+    /// What is shown: the base query, the level and the typed filter together.
+    public private(set) var query: LogQuery
+    /// Positions in `store` of the records the query shows, oldest first.
+    public private(set) var visible: [Int] = []
+    /// Index into `visible` of the selected record; nil while nothing is shown.
+    public var selected: Int?
+    /// Index into `visible` of the first record on screen.
+    public var top = 0
+    /// New records move the selection to the newest one; scrolling up pauses this.
+    public var following = true
+    /// Records that arrived below the screen while following was paused.
+    public var newBelow = 0
+    public var wrap = false
+    public var timeStyle = TimeStyle.absolute
+    public var horizontalOffset = 0
+    public var search: String?
+    /// The record open as pretty JSON, as an index into `visible`.
+    public var detail: Int?
+    public var showingHelp = false
+    public var prompt: Prompt?
+    public var promptText = ""
+    /// A message for the status bar (a save, a bad filter); cleared by the next key.
+    public var message: String?
+    public var messageIsError = false
+    /// The time of the newest timed record, for untimed records arriving after it.
+    private var newestTime: LogTimestamp?
+    /// Rows the records pane has, set by each render so paging moves by a screen.
+    public var pageRows = 20
+
+    public init(capacity: Int, query: LogQuery = LogQuery()) {
+        store = LogStore(capacity: capacity)
+        baseQuery = query
+        self.query = query
+        levelOverride = query.minimumLevel
+        filterText = ""
+    }
+
+    /// Recomputes which records are shown after the level or the typed filter changed, keeping
+    /// the selection on the same record when it is still shown.
+    public mutating func refilter() {
+        query = baseQuery.combined(with: filterQuery)
+        query.minimumLevel = max(levelOverride ?? .unknown, filterQuery.minimumLevel ?? .unknown)
+        if query.minimumLevel == .unknown { query.minimumLevel = nil }
+        let previous = selected.flatMap { visible.indices.contains($0) ? visible[$0] : nil }
+        visible = store.indices(matching: query)
+        if following || previous == nil {
+            selected = visible.isEmpty ? nil : visible.count - 1
+        } else if let previous {
+            selected = visible.lastIndex(where: { $0 <= previous }) ?? (visible.isEmpty ? nil : 0)
+        }
+        detail = nil
+    }
+
+    /// Adds records that arrived; returns how many of them the query shows.
+    @discardableResult
+    public mutating func append(_ records: [LogRecord]) -> Int {
+        let droppedBefore = store.dropped
+        store.append(contentsOf: records)
+        let shifted = store.dropped - droppedBefore
+        if shifted > 0 {
+            // The oldest records left the ring: positions move down, and some leave the view.
+            visible = visible.compactMap { $0 >= shifted ? $0 - shifted : nil }
+            if let s = selected { selected = min(max(0, s - shifted), max(0, visible.count - 1)) }
+            top = max(0, top - shifted)
+        }
+        var effectiveTime = newestTime
+        var shown = 0
+        let firstNew = store.count - min(records.count, store.count)
+        for i in firstNew..<store.count {
+            let record = store[i]
+            if let time = record.time { effectiveTime = time }
+            if query.matches(record, effectiveTime: effectiveTime) {
+                visible.append(i)
+                shown += 1
+            }
+        }
+        newestTime = effectiveTime
+        if following {
+            selected = visible.isEmpty ? nil : visible.count - 1
+        } else {
+            newBelow += shown
+        }
+        return shown
+    }
+
+    /// The record under the selection.
+    public var selectedRecord: LogRecord? {
+        selected.flatMap { visible.indices.contains($0) ? store[visible[$0]] : nil }
+    }
+
+    public func record(atVisible index: Int) -> LogRecord { store[visible[index]] }
+}
