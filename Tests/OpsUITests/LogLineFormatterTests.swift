@@ -258,3 +258,17 @@ import OpsCore
         #expect(DisplayWidth.of(String(wideText.dropLast())) == DisplayWidth.of(String(narrowText.dropLast())))
     }
 }
+
+@Suite struct LogLineFormatterRelativeTimeTests {
+    @Test func relativeTimesCountBackFromTheNewestRecord() {
+        let newest = LogTimestamp(secondsSinceEpoch: 1_714_564_800)
+        #expect(LogLineFormatter.relative(LogTimestamp(nanosecondsSinceEpoch: newest.nanosecondsSinceEpoch - 3_250_000_000), to: newest)
+                == "  -0:00:03.250")
+        #expect(LogLineFormatter.relative(LogTimestamp(secondsSinceEpoch: 1_714_564_800 - 2 * 86_400 - 3600), to: newest)
+                == "-2d 1:00:00.000")
+        #expect(LogLineFormatter.relative(nil, to: newest) == "             -")
+        var formatter = LogLineFormatter(timeStyle: .relative(to: newest))
+        let line = formatter.lines(for: LogRecord(line: 1, time: newest, level: .info, message: "now"))[0]
+        #expect(line.plainText.hasPrefix("  -0:00:00.000 INFO "))
+    }
+}

@@ -6,6 +6,8 @@ import OpsCore
 public struct LogLineFormatter {
     public enum TimeStyle: Sendable, Equatable {
         case absolute
+        /// Time before `reference` (the newest record), as `-1:02:03.456`: how long ago, read at a glance.
+        case relative(to: LogTimestamp)
         case off
     }
 
@@ -28,9 +30,15 @@ public struct LogLineFormatter {
 
     public mutating func lines(for record: LogRecord) -> [StyledLine] {
         var first: StyledLine = []
-        if timeStyle == .absolute {
+        switch timeStyle {
+        case .absolute:
             first.append(StyledSpan(record.time?.rfc3339Milliseconds ?? LogLineFormatter.missingTime, .logTime))
             first.append(StyledSpan(" ", .text))
+        case .relative(let reference):
+            first.append(StyledSpan(LogLineFormatter.relative(record.time, to: reference), .logTime))
+            first.append(StyledSpan(" ", .text))
+        case .off:
+            break
         }
         first.append(StyledSpan(LogLineFormatter.badge(record.level), Role.level(record.level)))
         first.append(StyledSpan(" ", .text))
@@ -83,6 +91,23 @@ public struct LogLineFormatter {
             }
         }
         for member in record.fields { flattened(member.key, member.value) }
+    }
+
+    static let relativeWidth = 14
+
+    /// `   -0:00:03.250`, `-2d 04:00:00.000`, right-aligned in a fixed width.
+    static func relative(_ time: LogTimestamp?, to reference: LogTimestamp) -> String {
+        guard let time else { return String(repeating: " ", count: relativeWidth - 1) + "-" }
+        let delta = reference.nanosecondsSinceEpoch &- time.nanosecondsSinceEpoch
+        let sign = delta < 0 ? "+" : "-"
+        let millis = abs(delta / 1_000_000)
+        let days = millis / 86_400_000, hours = millis / 3_600_000 % 24
+        let minutes = millis / 60_000 % 60, seconds = millis / 1000 % 60, rest = millis % 1000
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let restText = rest < 10 ? "00\(rest)" : rest < 100 ? "0\(rest)" : "\(rest)"
+        let clock = "\(hours):\(two(minutes)):\(two(seconds)).\(restText)"
+        let text = sign + (days > 0 ? "\(days)d " : "") + clock
+        return text.count >= relativeWidth ? text : String(repeating: " ", count: relativeWidth - text.count) + text
     }
 
     /// `INFO  `, `ERROR `: fixed width so messages line up.
