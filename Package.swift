@@ -27,6 +27,7 @@ let package = Package(
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore"], path: "Tests/OpsCoreTests",
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OpsUITests", dependencies: ["OpsUI"], path: "Tests/OpsUITests"),
+        .testTarget(name: "OpsCursesTests", dependencies: ["OpsCurses"], path: "Tests/OpsCursesTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["OpsCore"], path: "Tests/EndToEndTests"),
     ]
 )
