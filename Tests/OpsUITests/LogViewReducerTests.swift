@@ -11,7 +11,7 @@ import OpsCore
     static func state(_ records: [LogRecord], query: LogQuery = LogQuery()) -> LogViewState {
         var state = LogViewState(capacity: 1000, query: query)
         _ = LogViewReducer.reduce(&state, .records(records))
-        _ = LogViewReducer.reduce(&state, .pageRows(10))
+        _ = LogViewReducer.reduce(&state, .viewport(top: 0, rows: 10))
         return state
     }
 

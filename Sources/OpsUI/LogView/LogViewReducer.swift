@@ -4,8 +4,9 @@ import OpsCore
 public enum LogViewAction: Sendable {
     case key(Key)
     case records([LogRecord])
-    /// Rows the records pane has now (after a resize), so paging moves by a screen.
-    case pageRows(Int)
+    /// What the last render showed: its first record and how many rows the records pane has,
+    /// so paging moves by a screen and scrolling stays smooth.
+    case viewport(top: Int, rows: Int)
 }
 
 /// What the runtime must do after a reduce: nothing, quit, or write the shown records.
@@ -25,7 +26,8 @@ public enum LogViewReducer {
         case .records(let records):
             state.append(records)
             return .none
-        case .pageRows(let rows):
+        case .viewport(let top, let rows):
+            state.top = max(0, top)
             state.pageRows = max(1, rows)
             return .none
         case .key(let key):

@@ -46,8 +46,10 @@ public struct LogViewState: Sendable {
     /// A message for the status bar (a save, a bad filter); cleared by the next key.
     public var message: String?
     public var messageIsError = false
+    /// Records per second, for the rate strip.
+    public private(set) var rates = RateHistory()
     /// The time of the newest timed record, for untimed records arriving after it.
-    private var newestTime: LogTimestamp?
+    public private(set) var newestTime: LogTimestamp?
     /// Rows the records pane has, set by each render so paging moves by a screen.
     public var pageRows = 20
 
@@ -92,6 +94,7 @@ public struct LogViewState: Sendable {
         let firstNew = store.count - min(records.count, store.count)
         for i in firstNew..<store.count {
             let record = store[i]
+            rates.count(record)
             if let time = record.time { effectiveTime = time }
             if query.matches(record, effectiveTime: effectiveTime) {
                 visible.append(i)
