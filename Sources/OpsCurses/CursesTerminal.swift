@@ -57,8 +57,8 @@ public final class CursesTerminal {
     }
 
     /// Takes over the terminal on these descriptors (duplicated: the caller keeps and closes
-    /// its own). `terminalType` nil means `$TERM`.
-    public init(input: Int32, output: Int32, terminalType: String? = nil) throws(InitError) {
+    /// its own). `terminalType` nil means `$TERM`; `noColor` nil means "is NO_COLOR set".
+    public init(input: Int32, output: Int32, terminalType: String? = nil, noColor: Bool? = nil) throws(InitError) {
         Self.configureLocale()
         let inputCopy = fcntl(input, F_DUPFD_CLOEXEC, 0), outputCopy = fcntl(output, F_DUPFD_CLOEXEC, 0)
         guard inputCopy >= 0, outputCopy >= 0,
@@ -98,7 +98,7 @@ public final class CursesTerminal {
         self.outputDescriptor = outputCopy
         self.waker = waker
         self.defaultColorsWork = defaultColorsWork
-        let noColor = (Self.environment("NO_COLOR") ?? "").isEmpty == false
+        let noColor = noColor ?? ((Self.environment("NO_COLOR") ?? "").isEmpty == false)
         colorDepth = has_colors() ? CursesColorMapping.colorDepth(colors: Int(cn_colors()), noColor: noColor) : .none
         colorPairs = ColorPairTable(colorPairs: has_colors() ? Int(cn_color_pairs()) : 0)
         isUTF8 = cn_codeset_is_utf8() != 0
