@@ -1,0 +1,153 @@
+import OpsCore
+
+/// Draws the log view: the records pane (with the detail of one record below it when open), the
+/// rate strip, and the status bar or the prompt being typed; the help overlay on top. Pure: the
+/// same state and size always give the same grid.
+public enum LogViewRenderer {
+    public struct Frame {
+        public var grid: CellGrid
+        /// The first record shown and the rows of the records pane, for `.viewport`.
+        public var top: Int
+        public var rows: Int
+        /// Where the terminal's cursor goes (the end of the prompt), if anywhere.
+        public var cursor: Point?
+    }
+
+    public static func render(_ state: LogViewState, size: Size, style: BoxStyle = .unicode,
+                              title: String = "logs") -> Frame {
+        var grid = CellGrid(size: size)
+        guard size.columns >= 20, size.rows >= 5 else {
+            grid.put("opsdeck: terminal too small", row: 0, column: 0, role: .statusWarning)
+            return Frame(grid: grid, top: state.top, rows: 1, cursor: nil)
+        }
+        let statusRow = size.rows - 1
+        let showRates = size.rows >= 10
+        let paneBottom = showRates ? statusRow - 1 : statusRow
+        var pane = Rect(column: 0, row: 0, columns: size.columns, rows: paneBottom)
+        var detailPane: Rect?
+        if let detail = state.detail, state.visible.indices.contains(detail) {
+            let split = Split.vertical(pane, ratio: 0.5)
+            pane = split.0
+            detailPane = split.1
+        }
+        let inner = Box.draw(into: &grid, rect: pane, title: paneTitle(state, title), focused: detailPane == nil, style: style)
+        let (top, rows) = drawRecords(state, into: &grid, rect: inner)
+        if let detailPane, let detail = state.detail {
+            drawDetail(state.record(atVisible: detail), into: &grid, rect: detailPane, style: style)
+        }
+        if showRates { drawRates(state, into: &grid, row: paneBottom, width: size.columns, ascii: style == .ascii) }
+        var cursor: Point?
+        if let prompt = state.prompt {
+            cursor = drawPrompt(prompt, text: state.promptText, into: &grid, row: statusRow, width: size.columns)
+        } else {
+            drawStatus(state, into: &grid, row: statusRow, width: size.columns)
+        }
+        if state.showingHelp {
+            HelpOverlay.draw(into: &grid, bounds: grid.bounds, title: "keys · Esc closes",
+                             sections: Keymap<LogViewIntent>.logView.helpSections(), scroll: 0, style: style)
+        }
+        return Frame(grid: grid, top: top, rows: rows, cursor: cursor)
+    }
+
+    static func paneTitle(_ state: LogViewState, _ title: String) -> String {
+        var parts = [title, "\(state.visible.count) of \(state.store.count) records"]
+        if state.store.dropped > 0 { parts.append("\(state.store.dropped) dropped") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The records, first lines only (a record's further lines show in its detail), the selection
+    /// kept on screen; following keeps the newest at the bottom.
+    static func drawRecords(_ state: LogViewState, into grid: inout CellGrid, rect: Rect) -> (top: Int, rows: Int) {
+        let rows = max(1, rect.size.rows)
+        let count = state.visible.count
+        let top: Int
+        if let selected = state.selected {
+            top = state.following ? max(0, count - rows)
+                : ListView.top(keeping: selected, visibleRows: rows, currentTop: state.top, count: count)
+        } else {
+            top = 0
+        }
+        let reference = state.newestTime ?? LogTimestamp(nanosecondsSinceEpoch: 0)
+        let timeStyle: LogLineFormatter.TimeStyle = switch state.timeStyle {
+        case .absolute: .absolute
+        case .relative: .relative(to: reference)
+        case .off: .off
+        }
+        // A first pass over the rows on screen settles the source column's width.
+        var formatter = LogLineFormatter(timeStyle: timeStyle)
+        let onScreen = top ..< min(count, top + rows)
+        for i in onScreen { _ = formatter.lines(for: state.record(atVisible: i)) }
+        let lines = Dictionary(uniqueKeysWithValues: onScreen.map { i -> (Int, StyledLine) in
+            let all = formatter.lines(for: state.record(atVisible: i).redacted())
+            var first = all.first ?? []
+            if all.count > 1 { first.append(StyledSpan("  (+\(all.count - 1) lines)", .dim)) }
+            return (i, first)
+        })
+        let list = ListView(count: count, top: top, selected: state.selected, wrap: state.wrap,
+                            horizontalOffset: state.horizontalOffset, highlight: state.search) { i in
+            lines[i] ?? formatter.lines(for: state.record(atVisible: i).redacted()).first ?? []
+        }
+        list.draw(into: &grid, rect: rect)
+        if count == 0 {
+            grid.put(state.store.isEmpty ? "waiting for records…" : "no record matches the filter",
+                     row: rect.minRow, column: rect.minColumn + 1, role: .dim, clip: rect)
+        }
+        return (top, rows)
+    }
+
+    static func drawDetail(_ record: LogRecord, into grid: inout CellGrid, rect: Rect, style: BoxStyle) {
+        let inner = Box.draw(into: &grid, rect: rect, title: "record at line \(record.line) · Esc closes",
+                             focused: true, style: style)
+        let lines = JSONPrettyPrinter.lines(record.redacted().jsonValue)
+        for (offset, line) in lines.prefix(inner.size.rows).enumerated() {
+            grid.put(Sanitiser.sanitise(line), row: inner.minRow + offset, column: inner.minColumn + 1, role: .text, clip: inner)
+        }
+    }
+
+    static func drawRates(_ state: LogViewState, into grid: inout CellGrid, row: Int, width: Int, ascii: Bool) {
+        let label = "rate/s "
+        let errorLabel = "  errors "
+        let strip = max(0, (width - label.count - errorLabel.count) / 2)
+        let series = state.rates.series(width: strip)
+        grid.put(label, row: row, column: 0, role: .dim)
+        Sparkline.draw(into: &grid, row: row, column: label.count, values: series.all, width: strip, ascii: ascii)
+        grid.put(errorLabel, row: row, column: label.count + strip, role: .dim)
+        grid.put(Sparkline.render(series.errors, width: strip, ascii: ascii), row: row,
+                 column: label.count + strip + errorLabel.count, role: .logError)
+    }
+
+    static func drawStatus(_ state: LogViewState, into grid: inout CellGrid, row: Int, width: Int) {
+        var left: StyledLine = []
+        if let message = state.message {
+            left.append(StyledSpan(" " + Sanitiser.sanitise(message), state.messageIsError ? .statusError : .statusInfo))
+        } else if state.following {
+            left.append(StyledSpan(" FOLLOW", .statusInfo))
+        } else {
+            left.append(StyledSpan(" PAUSED", .statusWarning))
+            if state.newBelow > 0 { left.append(StyledSpan(" +\(state.newBelow) new below (G)", .statusWarning)) }
+        }
+        if let level = state.levelOverride { left.append(StyledSpan("  level≥\(level.name)", .text)) }
+        if !state.filterText.isEmpty { left.append(StyledSpan("  filter: " + Sanitiser.sanitise(state.filterText), .text)) }
+        if let search = state.search { left.append(StyledSpan("  /" + Sanitiser.sanitise(search), .text)) }
+        let position = state.selected.map { "\($0 + 1)/\(state.visible.count)" } ?? "0/0"
+        var right: StyledLine = [StyledSpan(position + "  ? help ", .text)]
+        if state.store.dropped > 0 { right.insert(StyledSpan("\(state.store.dropped) dropped  ", .statusWarning), at: 0) }
+        StatusBar.draw(into: &grid, row: row, width: width, left: left, right: right)
+    }
+
+    static func drawPrompt(_ prompt: LogViewState.Prompt, text: String, into grid: inout CellGrid,
+                           row: Int, width: Int) -> Point {
+        let label = switch prompt {
+        case .search: "/"
+        case .filter: "filter: "
+        case .save: "save to: "
+        case .command: ":"
+        }
+        grid.fill(Rect(column: 0, row: row, columns: width, rows: 1), with: Cell(" ", .input))
+        grid.put(label, row: row, column: 0, role: .input)
+        let room = max(1, width - label.count - 1)
+        let shown = DisplayWidth.of(text) > room ? String(text.suffix(room)) : text
+        let used = grid.put(Sanitiser.sanitise(shown), row: row, column: label.count, role: .input)
+        return Point(column: min(width - 1, label.count + used), row: row)
+    }
+}
