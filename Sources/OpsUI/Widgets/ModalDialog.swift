@@ -26,9 +26,9 @@ public enum ModalDialog {
         grid.fill(rect, with: Cell(" ", .dialog))
         let inside = Box.draw(into: &grid, rect: rect, title: title, borderRole: .dialog,
                               titleRole: .dialogTitle, style: style)
-        guard !inside.isEmpty else { return inside }
         let body = Rect(column: inside.minColumn + 1, row: inside.minRow,
                         columns: inside.size.columns - 2, rows: inside.size.rows)
+        guard !body.isEmpty else { return body }
         var lastBodyRow = body.maxRow
         if let footer, body.size.rows > 0 {
             lastBodyRow -= 2
