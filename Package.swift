@@ -9,11 +9,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .target(name: "OpsCore", path: "Sources/OpsCore"),
-        .target(name: "OpsUI", dependencies: ["OpsCore"], path: "Sources/OpsUI"),
+        .target(
+            name: "OpsUI",
+            dependencies: ["OpsCore", .product(name: "Yams", package: "Yams")],
+            path: "Sources/OpsUI"
+        ),
         .target(name: "OpsCurses", dependencies: ["OpsUI", "CNcurses"], path: "Sources/OpsCurses"),
         .executableTarget(
             name: "opsdeck",
