@@ -45,8 +45,9 @@ import Glibc
         #expect(terminal.nextEvent(timeout: .seconds(2)) == .key(.enter))
         #expect(terminal.nextEvent(timeout: .milliseconds(20)) == nil)
 
-        let waker = terminal.waker
-        Thread.detach { waker.post() }
+        // Posted before waiting: a task posting later could starve in the test runner's busy
+        // cooperative pool (posting from another thread is WakePipeTests' job).
+        terminal.waker.post()
         #expect(terminal.nextEvent(timeout: .seconds(2)) == .wake)
 
         pty.resize(columns: 60, rows: 20)
@@ -59,12 +60,6 @@ import Glibc
         _ = pty.read(until: "\u{1B}[?1049l") // back on the normal screen
         #expect(terminal.nextEvent(timeout: .milliseconds(10)) == nil)
         terminal.restore() // idempotent
-    }
-}
-
-enum Thread {
-    static func detach(_ body: @escaping @Sendable () -> Void) {
-        Task.detached { body() }
     }
 }
 
