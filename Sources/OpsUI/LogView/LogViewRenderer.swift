@@ -13,8 +13,9 @@ public enum LogViewRenderer {
         public var cursor: Point?
     }
 
+    /// `hiddenSource`: a source not worth a column (the one file being viewed).
     public static func render(_ state: LogViewState, size: Size, style: BoxStyle = .unicode,
-                              title: String = "logs") -> Frame {
+                              title: String = "logs", hiddenSource: String? = nil) -> Frame {
         var grid = CellGrid(size: size)
         guard size.columns >= 20, size.rows >= 5 else {
             grid.put("opsdeck: terminal too small", row: 0, column: 0, role: .statusWarning)
@@ -31,7 +32,7 @@ public enum LogViewRenderer {
             detailPane = split.1
         }
         let inner = Box.draw(into: &grid, rect: pane, title: paneTitle(state, title), focused: detailPane == nil, style: style)
-        let (top, rows) = drawRecords(state, into: &grid, rect: inner)
+        let (top, rows) = drawRecords(state, into: &grid, rect: inner, hiddenSource: hiddenSource)
         if let detailPane, let detail = state.detail {
             drawDetail(state.record(atVisible: detail), into: &grid, rect: detailPane, style: style)
         }
@@ -57,7 +58,8 @@ public enum LogViewRenderer {
 
     /// The records, first lines only (a record's further lines show in its detail), the selection
     /// kept on screen; following keeps the newest at the bottom.
-    static func drawRecords(_ state: LogViewState, into grid: inout CellGrid, rect: Rect) -> (top: Int, rows: Int) {
+    static func drawRecords(_ state: LogViewState, into grid: inout CellGrid, rect: Rect,
+                            hiddenSource: String?) -> (top: Int, rows: Int) {
         let rows = max(1, rect.size.rows)
         let count = state.visible.count
         let top: Int
@@ -74,7 +76,7 @@ public enum LogViewRenderer {
         case .off: .off
         }
         // A first pass over the rows on screen settles the source column's width.
-        var formatter = LogLineFormatter(timeStyle: timeStyle)
+        var formatter = LogLineFormatter(timeStyle: timeStyle, hiddenSource: hiddenSource)
         let onScreen = top ..< min(count, top + rows)
         for i in onScreen { _ = formatter.lines(for: state.record(atVisible: i)) }
         let lines = Dictionary(uniqueKeysWithValues: onScreen.map { i -> (Int, StyledLine) in

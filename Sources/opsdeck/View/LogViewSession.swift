@@ -1,0 +1,93 @@
+import Foundation
+import OpsCore
+import OpsCurses
+import OpsUI
+
+/// The loop of `opsdeck view`: the one thread that owns the terminal. It waits for a key, a
+/// resize or a wake (new records) without polling, reduces, renders, and draws only the cells
+/// that changed.
+final class LogViewSession {
+    private let terminal: CursesTerminal
+    private let styles: [Role: RoleStyle]
+    private let boxStyle: BoxStyle
+    private let inbox: RecordInbox
+    private let title: String
+    private let hiddenSource: String?
+    private var state: LogViewState
+    private var previous: CellGrid?
+
+    init(terminal: CursesTerminal, theme: Theme, state: LogViewState, inbox: RecordInbox, title: String,
+         hiddenSource: String?) {
+        self.hiddenSource = hiddenSource
+        self.terminal = terminal
+        let degraded = theme.degraded(to: terminal.colorDepth)
+        // Looked up once: drawing asks for a style per run of cells.
+        styles = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, degraded.style(for: $0)) })
+        boxStyle = .forLocale(isUTF8: terminal.isUTF8)
+        self.inbox = inbox
+        self.title = title
+        self.state = state
+    }
+
+    /// Runs until the user quits; returns normally for `q`, ends the process for a signal.
+    func run() {
+        var dirty = true
+        while true {
+            let arrived = inbox.drain()
+            if !arrived.isEmpty {
+                _ = LogViewReducer.reduce(&state, .records(arrived))
+                dirty = true
+            }
+            if dirty {
+                draw()
+                dirty = false
+            }
+            guard let event = terminal.nextEvent(timeout: .seconds(1)) else { continue }
+            switch event {
+            case .key(let key):
+                dirty = true
+                switch LogViewReducer.reduce(&state, .key(key)) {
+                case .none: break
+                case .quit: return
+                case .save(let path): save(to: path)
+                }
+            case .resize:
+                previous = nil
+                dirty = true
+            case .wake:
+                break // the inbox is drained at the top of the loop
+            case .terminate(let signal):
+                inbox.stop()
+                CursesTerminal.exitBySignal(signal)
+            }
+        }
+    }
+
+    private func draw() {
+        let frame = LogViewRenderer.render(state, size: terminal.size, style: boxStyle, title: title,
+                                           hiddenSource: hiddenSource)
+        if frame.top != state.top || frame.rows != state.pageRows {
+            _ = LogViewReducer.reduce(&state, .viewport(top: frame.top, rows: frame.rows))
+        }
+        let runs = frame.grid.changes(since: previous)
+        if !runs.isEmpty {
+            terminal.draw(runs) { [styles] role in styles[role] ?? .plain }
+            terminal.refresh()
+        }
+        previous = frame.grid
+    }
+
+    /// `s`: what the filter shows, as JSON lines, secrets redacted.
+    private func save(to path: String) {
+        var writer = JSONWriter(capacity: 1 << 16)
+        let encoder = RecordJSONEncoder()
+        for i in state.visible.indices { encoder.append(state.record(atVisible: i).redacted(), to: &writer) }
+        do {
+            try Data(writer.bytes).write(to: URL(fileURLWithPath: path))
+            state.message = "saved \(state.visible.count) records to \(path)"
+        } catch {
+            state.message = "cannot save to \(path): \(error.localizedDescription)"
+            state.messageIsError = true
+        }
+    }
+}
