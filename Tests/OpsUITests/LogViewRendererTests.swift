@@ -1,0 +1,91 @@
+import Testing
+import OpsCore
+@testable import OpsUI
+
+@Suite struct LogViewRendererTests {
+    static func state(_ count: Int, capacity: Int = 1000) -> LogViewState {
+        var state = LogViewState(capacity: capacity)
+        let levels: [LogLevel] = [.info, .info, .warn, .error, .debug]
+        let records = (0..<count).map { n in
+            LogRecord(line: n + 1, source: n % 3 == 0 ? "api-1" : "web-2",
+                      time: LogTimestamp(secondsSinceEpoch: 1_714_564_800 + Int64(n)),
+                      level: levels[n % levels.count], message: "request \(n) done",
+                      fields: [JSONMember("status", .number(n % 5 == 3 ? "500" : "200"))])
+        }
+        _ = LogViewReducer.reduce(&state, .records(records))
+        return state
+    }
+
+    @Test func at80x24TheNewestRecordsFillThePaneAboveTheRatesAndTheStatus() {
+        let frame = LogViewRenderer.render(Self.state(40), size: Size(columns: 80, rows: 24), title: "app.log")
+        let rows = frame.grid.text.components(separatedBy: "\n")
+        #expect(rows.count == 24)
+        #expect(rows[0].hasPrefix("┌─ app.log · 40 of 40 records "))
+        #expect(rows[21].hasPrefix("└"))
+        #expect(rows[22].hasPrefix("rate/s "))
+        #expect(rows[23].hasPrefix(" FOLLOW") && rows[23].hasSuffix("40/40  ? help "))
+        #expect(rows[20].contains("request 39 done")) // following: the newest at the bottom
+        #expect(frame.rows == 20 && frame.top == 20)
+        // The selected (newest) record is drawn in the selection role across the pane.
+        #expect(frame.grid[20, 1].role == .selection)
+    }
+
+    @Test func at160x48TheDetailSplitsThePane() {
+        var state = Self.state(10)
+        _ = LogViewReducer.reduce(&state, .key(.enter))
+        let frame = LogViewRenderer.render(state, size: Size(columns: 160, rows: 48))
+        let text = frame.grid.text
+        #expect(text.contains("record at line 10 · Esc closes"))
+        #expect(text.contains(#""message": "request 9 done","#))
+        #expect(text.contains("rate/s "))
+    }
+
+    @Test func promptsTakeTheStatusRowAndPlaceTheCursor() {
+        var state = Self.state(3)
+        _ = LogViewReducer.reduce(&state, .key(.character("/")))
+        for c in "abc" { _ = LogViewReducer.reduce(&state, .key(.character(c))) }
+        let frame = LogViewRenderer.render(state, size: Size(columns: 40, rows: 12))
+        #expect(frame.grid.rowText(11).hasPrefix("/abc "))
+        #expect(frame.cursor == Point(column: 4, row: 11))
+    }
+
+    @Test func helpCoversTheScreenAndAnEmptyViewSaysWhy() {
+        var state = Self.state(0)
+        #expect(LogViewRenderer.render(state, size: Size(columns: 60, rows: 15)).grid.text.contains("waiting for records…"))
+        _ = LogViewReducer.reduce(&state, .key(.character("?")))
+        let help = LogViewRenderer.render(state, size: Size(columns: 60, rows: 15)).grid.text
+        #expect(help.contains("keys · Esc closes") && help.contains("down one record"))
+    }
+
+    @Test func pausedViewsSayHowManyRecordsArrivedBelow() {
+        var state = Self.state(5)
+        _ = LogViewReducer.reduce(&state, .key(.character("k")))
+        _ = LogViewReducer.reduce(&state, .records([LogRecord(line: 6, level: .info, message: "late")]))
+        let status = LogViewRenderer.render(state, size: Size(columns: 80, rows: 10)).grid.rowText(9)
+        #expect(status.contains("PAUSED +1 new below (G)"))
+    }
+
+    @Test func tinyTerminalsGetAMessageNotACrash() {
+        for size in [Size(columns: 10, rows: 3), Size(columns: 0, rows: 0), Size(columns: 19, rows: 40), Size(columns: 40, rows: 4)] {
+            let frame = LogViewRenderer.render(Self.state(5), size: size)
+            #expect(frame.grid.size == size)
+        }
+        let tiny = LogViewRenderer.render(Self.state(5), size: Size(columns: 30, rows: 3))
+        #expect(tiny.grid.rowText(0).hasPrefix("opsdeck: terminal too small"))
+    }
+
+    @Test func hostileTextIsShownEscapedInThePane() {
+        var state = LogViewState(capacity: 10)
+        _ = LogViewReducer.reduce(&state, .records([LogRecord(line: 1, level: .error, message: "x\u{1B}[2J\u{202E}y")]))
+        let text = LogViewRenderer.render(state, size: Size(columns: 80, rows: 10)).grid.text
+        #expect(text.contains(#"x\e[2J<U+202E>y"#))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+    }
+
+    @Test func theDroppedCountShowsWhenTheStoreIsFull() {
+        let state = Self.state(30, capacity: 20)
+        let text = LogViewRenderer.render(state, size: Size(columns: 100, rows: 12)).grid.text
+        #expect(text.contains("20 of 20 records · 10 dropped"))
+        #expect(text.contains("10 dropped  20/20"))
+    }
+}
