@@ -129,24 +129,19 @@ public enum LogViewReducer {
 
     static func open(_ prompt: LogViewState.Prompt, text: String, on state: inout LogViewState) {
         state.prompt = prompt
-        state.promptText = text
+        state.promptInput = TextInput(text)
     }
 
+    /// Keys while a prompt is open edit it (readline keys: Ctrl-A, Ctrl-E, Ctrl-U, Ctrl-W, ...).
     static func promptKey(_ state: inout LogViewState, _ key: Key) -> LogViewEffect {
-        switch key {
-        case .escape:
+        switch state.promptInput.handle(key) {
+        case .cancelled:
             state.prompt = nil
-        case .enter:
+        case .submitted(let text):
             let prompt = state.prompt
             state.prompt = nil
-            return submit(prompt, state.promptText, on: &state)
-        case .backspace:
-            if !state.promptText.isEmpty { state.promptText.removeLast() }
-        case .control("u"):
-            state.promptText = ""
-        case .character(let c):
-            state.promptText.append(c)
-        default:
+            return submit(prompt, text, on: &state)
+        case .edited, .ignored:
             break
         }
         return .none

@@ -39,7 +39,7 @@ public enum LogViewRenderer {
         if showRates { drawRates(state, into: &grid, row: paneBottom, width: size.columns, ascii: style == .ascii) }
         var cursor: Point?
         if let prompt = state.prompt {
-            cursor = drawPrompt(prompt, text: state.promptText, into: &grid, row: statusRow, width: size.columns)
+            cursor = drawPrompt(prompt, input: state.promptInput, into: &grid, row: statusRow, width: size.columns)
         } else {
             drawStatus(state, into: &grid, row: statusRow, width: size.columns)
         }
@@ -137,7 +137,7 @@ public enum LogViewRenderer {
         StatusBar.draw(into: &grid, row: row, width: width, left: left, right: right)
     }
 
-    static func drawPrompt(_ prompt: LogViewState.Prompt, text: String, into grid: inout CellGrid,
+    static func drawPrompt(_ prompt: LogViewState.Prompt, input: TextInput, into grid: inout CellGrid,
                            row: Int, width: Int) -> Point {
         let label = switch prompt {
         case .search: "/"
@@ -146,10 +146,7 @@ public enum LogViewRenderer {
         case .command: ":"
         }
         grid.fill(Rect(column: 0, row: row, columns: width, rows: 1), with: Cell(" ", .input))
-        grid.put(label, row: row, column: 0, role: .input)
-        let room = max(1, width - label.count - 1)
-        let shown = DisplayWidth.of(text) > room ? String(text.suffix(room)) : text
-        let used = grid.put(Sanitiser.sanitise(shown), row: row, column: label.count, role: .input)
-        return Point(column: min(width - 1, label.count + used), row: row)
+        let column = input.draw(into: &grid, row: row, column: 0, width: width, prompt: label)
+        return Point(column: column, row: row)
     }
 }

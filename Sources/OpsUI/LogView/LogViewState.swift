@@ -42,7 +42,9 @@ public struct LogViewState: Sendable {
     public var detail: Int?
     public var showingHelp = false
     public var prompt: Prompt?
-    public var promptText = ""
+    /// What is being typed at the prompt, with its cursor.
+    public var promptInput = TextInput()
+    public var promptText: String { promptInput.text }
     /// A message for the status bar (a save, a bad filter); cleared by the next key.
     public var message: String?
     public var messageIsError = false
