@@ -9,6 +9,8 @@ do {
         try GenerateCommand.run(options)
     case .logs(let options):
         try LogsCommand.run(options)
+    case .render(let options):
+        RenderBenchmark.run(options)
     case .inProcess(let name, let file):
         try InProcessRunner.runChild(name: name, file: file)
     }

@@ -18,6 +18,7 @@ struct BenchArguments {
         case "-h", "--help", "help": return .help
         case "generate": return try generate()
         case "logs": return try logs()
+        case "render": return try render()
         case "_in-process":
             let name = try value(for: verb)
             let file = try value(for: verb)
@@ -61,6 +62,21 @@ struct BenchArguments {
             }
         }
         return .logs(options)
+    }
+
+    private mutating func render() throws -> BenchCommand {
+        var options = RenderOptions()
+        while let flag = remaining.popFirst() {
+            switch flag {
+            case "--records": options.records = try count(for: flag)
+            case "--frames": options.frames = try count(for: flag)
+            case "--columns": options.columns = try count(for: flag)
+            case "--rows": options.rows = try count(for: flag)
+            case "-h", "--help": return .help
+            default: throw BenchError("unknown option '\(flag)' for render (try --help)")
+            }
+        }
+        return .render(options)
     }
 
     private mutating func value(for flag: String) throws -> String {

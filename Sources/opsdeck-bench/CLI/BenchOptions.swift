@@ -3,6 +3,7 @@ enum BenchCommand {
     case help
     case generate(GenerateOptions)
     case logs(LogsOptions)
+    case render(RenderOptions)
     /// Hidden: a child of `logs` that runs one in-process measurement, so that its peak RSS is
     /// its own and not the generator's or another measurement's.
     case inProcess(name: String, file: String)
@@ -32,6 +33,13 @@ struct LogsOptions {
     var runs = 3
 }
 
+struct RenderOptions {
+    var records = 1_000_000
+    var frames = 2000
+    var columns = 200
+    var rows = 60
+}
+
 enum HelpText {
     static let usage = """
     opsdeck-bench: measure opsdeck's log pipeline beside jq and lnav on a generated log file.
@@ -39,6 +47,7 @@ enum HelpText {
     USAGE
       opsdeck-bench logs [--lines N] [--seed S] [--file PATH] [--keep] [--json]
                          [--runs R] [--skip-jq] [--skip-lnav] [--skip-opsdeck]
+      opsdeck-bench render [--records N] [--frames F] [--columns C] [--rows R]
       opsdeck-bench generate --out PATH [--lines N] [--seed S] [--manifest PATH]
       opsdeck-bench --help
 
@@ -47,6 +56,10 @@ enum HelpText {
                jq and lnav on the same file, and prints a table (or JSON with --json).
                The release `opsdeck` binary must sit next to opsdeck-bench:
                swift build -c release --product opsdeck
+    render     Fills the log view with N records (default 1M), then times render + diff of a
+               C x R frame (default 200x60) after one new record arrives while following, after
+               a one-line scroll, and when nothing changed; reports the cells and runs each
+               frame hands to the terminal.
     generate   Writes the mixed log file only (and with --manifest, one `shape<TAB>kind` line per
                log line; kinds: json, json-malformed, prefixed-json, prefixed-json-malformed, text).
 
