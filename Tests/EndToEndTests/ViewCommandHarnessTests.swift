@@ -41,7 +41,8 @@ func startView(_ arguments: String, in folder: ScratchFolder, columns: Int = 120
 func startShell(in folder: ScratchFolder, sourceLocation: SourceLocation = #_sourceLocation) throws -> TmuxSession {
     let session = try TmuxSession("exec bash --norc --noprofile", columns: 120, rows: 30, remainOnExit: true,
                                   currentDirectory: folder.path)
-    session.waitFor("$", sourceLocation: sourceLocation)
+    // The prompt's text depends on the user (root gets `#`): any prompt means bash is reading.
+    session.waitUntil("a shell prompt", sourceLocation: sourceLocation) { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
     return session
 }
 
