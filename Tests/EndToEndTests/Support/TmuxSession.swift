@@ -14,6 +14,8 @@ final class TmuxSession {
     let folder: String
     private let socket: String
     private var stopped = false
+    /// Where the exit status of a `remainOnExit` command is written.
+    private var statusFile: String { folder + "/status" }
 
     /// Whether a `tmux` executable is on `PATH`.
     static var isAvailable: Bool { executable != nil }
@@ -52,7 +54,9 @@ final class TmuxSession {
         if remainOnExit {
             arguments = ["set-option", "-g", "remain-on-exit", "on", ";", "start-server", ";"] + arguments
         }
-        arguments.append(command)
+        // tmux does not always learn a pane's exit status (`#{pane_dead_status}` can stay empty
+        // for good): the shell writes it to a file instead.
+        arguments.append(remainOnExit ? "(\(command)); echo $? > \(shellQuoted(statusFile))" : command)
         do {
             try run(arguments)
         } catch {
@@ -82,14 +86,15 @@ final class TmuxSession {
     /// The command in the pane has ended (only observable with `remainOnExit`).
     var isDead: Bool { (try? paneFormat("#{pane_dead}")) == "1" }
 
-    /// The exit status of the pane's command once it has ended, nil while it runs or if a signal
-    /// ended it.
+    /// The exit status of a `remainOnExit` command once it has ended (128 + N for signal N), nil
+    /// while it runs.
     var exitStatus: Int? {
-        guard isDead, let text = try? paneFormat("#{pane_dead_status}") else { return nil }
-        return Int(text)
+        guard isDead, let text = try? String(contentsOfFile: statusFile, encoding: .utf8) else { return nil }
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    private func paneFormat(_ format: String) throws -> String {
+    /// A tmux format (`#{pane_title}`, `#{pane_dead}`) read for the pane.
+    func paneFormat(_ format: String) throws -> String {
         try run(["display-message", "-p", "-t", TmuxSession.target, format])
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -122,13 +127,16 @@ final class TmuxSession {
         return false
     }
 
-    /// Polls until the pane's command has ended (needs `remainOnExit`); records an issue on timeout.
+    /// Polls until the pane's command has ended and its status is known (needs `remainOnExit`);
+    /// records an issue on timeout.
     @discardableResult
     func waitForExit(timeout: Duration = .seconds(5), sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         let deadline = ContinuousClock.now + timeout
-        while !isDead {
+        while exitStatus == nil {
             guard ContinuousClock.now < deadline else {
-                Issue.record("the command in the pane still runs after \(timeout)", sourceLocation: sourceLocation)
+                let shown = (try? screen()) ?? ""
+                Issue.record("the command in the pane did not end within \(timeout); the screen was:\n\(shown)",
+                             sourceLocation: sourceLocation)
                 return false
             }
             usleep(10_000)
