@@ -95,8 +95,11 @@ struct ViewCommandKeysTests {
         try session.keys("f", "C-u")
         try session.literal("level>=bogus")
         try session.keys("Enter")
-        // The prompt stays open with the text typed, and the filter in force is unchanged.
-        #expect(waitForStatus(session, "the prompt kept") { $0.hasPrefix("filter: level>=bogus") })
+        // The prompt stays open with the text typed and the mistake named beside it, and the filter
+        // in force is unchanged.
+        #expect(waitForStatus(session, "the prompt kept") {
+            $0.hasPrefix("filter: level>=bogus") && $0.contains("'bogus' is not a level")
+        })
         #expect((try session.screen()).contains("app.log · 3 of 10 records"))
         try session.keys("Escape")
         #expect(waitForStatus(session, "the prompt closed") { $0.hasSuffix("? help") })

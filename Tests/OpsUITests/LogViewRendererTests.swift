@@ -89,3 +89,18 @@ import OpsCore
         #expect(text.contains("10 dropped  20/20"))
     }
 }
+
+@Suite struct LogViewPromptErrorTests {
+    @Test func aBadFilterIsNamedBesideThePromptUntilTheNextEdit() {
+        var state = LogViewRendererTests.state(3)
+        _ = LogViewReducer.reduce(&state, .key(.character("f")))
+        for c in "level>=bogus" { _ = LogViewReducer.reduce(&state, .key(.character(c))) }
+        _ = LogViewReducer.reduce(&state, .key(.enter))
+        let row = LogViewRenderer.render(state, size: Size(columns: 100, rows: 12)).grid.rowText(11)
+        #expect(row.hasPrefix("filter: level>=bogus"))
+        #expect(row.contains("'bogus' is not a level"))
+        _ = LogViewReducer.reduce(&state, .key(.backspace))
+        let edited = LogViewRenderer.render(state, size: Size(columns: 100, rows: 12)).grid.rowText(11)
+        #expect(!edited.contains("is not a level"))
+    }
+}

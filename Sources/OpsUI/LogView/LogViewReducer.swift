@@ -141,7 +141,10 @@ public enum LogViewReducer {
             let prompt = state.prompt
             state.prompt = nil
             return submit(prompt, text, on: &state)
-        case .edited, .ignored:
+        case .edited:
+            state.message = nil
+            state.messageIsError = false
+        case .ignored:
             break
         }
         return .none

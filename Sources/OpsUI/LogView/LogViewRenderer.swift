@@ -39,7 +39,8 @@ public enum LogViewRenderer {
         if showRates { drawRates(state, into: &grid, row: paneBottom, width: size.columns, ascii: style == .ascii) }
         var cursor: Point?
         if let prompt = state.prompt {
-            cursor = drawPrompt(prompt, input: state.promptInput, into: &grid, row: statusRow, width: size.columns)
+            cursor = drawPrompt(prompt, input: state.promptInput, into: &grid, row: statusRow, width: size.columns,
+                                error: state.messageIsError ? state.message : nil)
         } else {
             drawStatus(state, into: &grid, row: statusRow, width: size.columns)
         }
@@ -137,8 +138,10 @@ public enum LogViewRenderer {
         StatusBar.draw(into: &grid, row: row, width: width, left: left, right: right)
     }
 
+    /// The prompt being typed; a mistake in what was submitted (a bad filter) shows at its right
+    /// until the next edit.
     static func drawPrompt(_ prompt: LogViewState.Prompt, input: TextInput, into grid: inout CellGrid,
-                           row: Int, width: Int) -> Point {
+                           row: Int, width: Int, error: String?) -> Point {
         let label = switch prompt {
         case .search: "/"
         case .filter: "filter: "
@@ -146,7 +149,13 @@ public enum LogViewRenderer {
         case .command: ":"
         }
         grid.fill(Rect(column: 0, row: row, columns: width, rows: 1), with: Cell(" ", .input))
-        let column = input.draw(into: &grid, row: row, column: 0, width: width, prompt: label)
+        var inputWidth = width
+        if let error {
+            let shown = DisplayWidth.padded(" " + Sanitiser.sanitise(error), to: min(width / 2, DisplayWidth.of(error) + 1))
+            inputWidth = width - DisplayWidth.of(shown)
+            grid.put(shown, row: row, column: inputWidth, role: .statusError)
+        }
+        let column = input.draw(into: &grid, row: row, column: 0, width: inputWidth, prompt: label)
         return Point(column: column, row: row)
     }
 }
