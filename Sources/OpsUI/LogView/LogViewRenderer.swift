@@ -76,10 +76,10 @@ public enum LogViewRenderer {
         case .relative: .relative(to: reference)
         case .off: .off
         }
-        // A first pass over the rows on screen settles the source column's width.
+        // The rows on screen settle the source column's width before the first is drawn.
         var formatter = LogLineFormatter(timeStyle: timeStyle, hiddenSource: hiddenSource)
         let onScreen = top ..< min(count, top + rows)
-        for i in onScreen { _ = formatter.lines(for: state.record(atVisible: i)) }
+        for i in onScreen { formatter.fitSource(state.record(atVisible: i).source) }
         let lines = Dictionary(uniqueKeysWithValues: onScreen.map { i -> (Int, StyledLine) in
             let all = formatter.lines(for: state.record(atVisible: i).redacted())
             var first = all.first ?? []

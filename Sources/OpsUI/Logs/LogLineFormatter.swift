@@ -24,6 +24,13 @@ public struct LogLineFormatter {
         self.maxSourceWidth = maxSourceWidth
     }
 
+    /// Widens the source column to fit `source` without formatting a record (a screen of records
+    /// settles its column before drawing the first).
+    public mutating func fitSource(_ source: String?) {
+        guard let source, source != hiddenSource else { return }
+        sourceWidth = max(sourceWidth, min(DisplayWidth.of(Sanitiser.sanitise(source)), maxSourceWidth))
+    }
+
     static let levelWidth = 6
     static let continuationIndent = "    "
     static let missingTime = String(repeating: " ", count: 23) + "-"
