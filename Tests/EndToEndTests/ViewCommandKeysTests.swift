@@ -119,11 +119,11 @@ struct ViewCommandKeysTests {
     @Test func questionMarkShowsTheKeysAndEscapeClosesThem() throws {
         let session = try view()
         try session.keys("?")
-        #expect(session.waitFor("keys · Esc closes"))
+        #expect(session.waitFor("keys · j/k scroll · Esc closes"))
         let screen = try session.screen()
         #expect(screen.contains("next error") && screen.contains("cycle the minimum level"))
         try session.keys("Escape")
-        #expect(session.waitUntil("the help to close") { !$0.contains("keys · Esc closes") && $0.contains("server started") })
+        #expect(session.waitUntil("the help to close") { !$0.contains("keys · j/k scroll · Esc closes") && $0.contains("server started") })
     }
 
     @Test func tShowsTimesRelativeToTheNewest() throws {

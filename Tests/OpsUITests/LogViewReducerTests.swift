@@ -172,3 +172,15 @@ import OpsCore
         #expect(state.selectedRecord?.line == 5)
     }
 }
+
+@Suite struct LogViewHelpScrollTests {
+    @Test func theHelpScrollsWithMovementKeysWithinItsRows() {
+        var state = LogViewReducerTests.state([LogViewReducerTests.record(1)])
+        LogViewReducerTests.press(&state, .character("?"), .character("j"), .character("j"))
+        #expect(state.showingHelp && state.helpScroll == 2)
+        for _ in 0..<200 { LogViewReducerTests.press(&state, .character("j")) }
+        #expect(state.helpScroll == LogViewReducer.helpRows(.logView))
+        LogViewReducerTests.press(&state, .escape)
+        #expect(!state.showingHelp && state.helpScroll == 0 && state.selected == 0)
+    }
+}

@@ -54,7 +54,7 @@ import OpsCore
         #expect(LogViewRenderer.render(state, size: Size(columns: 60, rows: 15)).grid.text.contains("waiting for records…"))
         _ = LogViewReducer.reduce(&state, .key(.character("?")))
         let help = LogViewRenderer.render(state, size: Size(columns: 60, rows: 15)).grid.text
-        #expect(help.contains("keys · Esc closes") && help.contains("down one record"))
+        #expect(help.contains("keys · j/k scroll · Esc closes") && help.contains("down one record"))
     }
 
     @Test func pausedViewsSayHowManyRecordsArrivedBelow() {

@@ -35,12 +35,28 @@ public enum LogViewReducer {
             state.message = nil
             state.messageIsError = false
             if state.showingHelp {
-                if key == .escape || key == .character("?") || key == .character("q") { state.showingHelp = false }
+                switch keymap.intent(for: key) {
+                case .lineDown: state.helpScroll = min(state.helpScroll + 1, helpRows(keymap))
+                case .lineUp: state.helpScroll = max(0, state.helpScroll - 1)
+                case .pageDown, .halfPageDown:
+                    state.helpScroll = min(state.helpScroll + max(1, state.pageRows / 2), helpRows(keymap))
+                case .pageUp, .halfPageUp: state.helpScroll = max(0, state.helpScroll - max(1, state.pageRows / 2))
+                case .close, .help, .quit:
+                    state.showingHelp = false
+                    state.helpScroll = 0
+                default: break
+                }
                 return .none
             }
             guard let intent = keymap.intent(for: key) else { return .none }
             return perform(intent, on: &state)
         }
+    }
+
+    /// The rows the help has (a bound for its scroll: the overlay clamps to what fits).
+    static func helpRows(_ keymap: Keymap<LogViewIntent>) -> Int {
+        let sections = keymap.helpSections()
+        return sections.reduce(0) { $0 + $1.rows.count + 2 }
     }
 
     static func perform(_ intent: LogViewIntent, on state: inout LogViewState) -> LogViewEffect {

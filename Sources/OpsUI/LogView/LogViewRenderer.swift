@@ -45,8 +45,8 @@ public enum LogViewRenderer {
             drawStatus(state, into: &grid, row: statusRow, width: size.columns)
         }
         if state.showingHelp {
-            HelpOverlay.draw(into: &grid, bounds: grid.bounds, title: "keys · Esc closes",
-                             sections: Keymap<LogViewIntent>.logView.helpSections(), scroll: 0, style: style)
+            HelpOverlay.draw(into: &grid, bounds: grid.bounds, title: "keys · j/k scroll · Esc closes",
+                             sections: Keymap<LogViewIntent>.logView.helpSections(), scroll: state.helpScroll, style: style)
         }
         return Frame(grid: grid, top: top, rows: rows, cursor: cursor)
     }

@@ -41,6 +41,8 @@ public struct LogViewState: Sendable {
     /// The record open as pretty JSON, as an index into `visible`.
     public var detail: Int?
     public var showingHelp = false
+    /// Rows the help overlay is scrolled down (it may not fit a small screen).
+    public var helpScroll = 0
     public var prompt: Prompt?
     /// What is being typed at the prompt, with its cursor.
     public var promptInput = TextInput()
