@@ -104,3 +104,15 @@ import OpsCore
         #expect(!edited.contains("is not a level"))
     }
 }
+
+@Suite struct LogViewASCIITests {
+    /// With a locale that cannot show them, the view's own marks are ASCII too.
+    @Test func anASCIIScreenHasNoOtherCharacters() {
+        var state = LogViewRendererTests.state(5)
+        _ = LogViewReducer.reduce(&state, .key(.character("l")))
+        _ = LogViewReducer.reduce(&state, .key(.character("j"))) // clears the level message
+        let text = LogViewRenderer.render(state, size: Size(columns: 80, rows: 12), style: .ascii, title: "app.log").grid.text
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
+        #expect(text.contains("app.log - 5 of 5 records") && text.contains("level>=debug"))
+    }
+}

@@ -4,6 +4,21 @@ import OpsCore
 /// rate strip, and the status bar or the prompt being typed; the help overlay on top. Pure: the
 /// same state and size always give the same grid.
 public enum LogViewRenderer {
+    /// The few non-ASCII marks of the view's own text, and what stands for them when the locale
+    /// cannot show them (the box style says which).
+    struct Marks {
+        var dot: String
+        var atLeast: String
+        var ellipsis: String
+
+        init(_ style: BoxStyle) {
+            let ascii = style == .ascii
+            dot = ascii ? "-" : "·"
+            atLeast = ascii ? ">=" : "≥"
+            ellipsis = ascii ? "..." : "…"
+        }
+    }
+
     public struct Frame {
         public var grid: CellGrid
         /// The first record shown and the rows of the records pane, for `.viewport`.
@@ -31,8 +46,9 @@ public enum LogViewRenderer {
             pane = split.0
             detailPane = split.1
         }
-        let inner = Box.draw(into: &grid, rect: pane, title: paneTitle(state, title), focused: detailPane == nil, style: style)
-        let (top, rows) = drawRecords(state, into: &grid, rect: inner, hiddenSource: hiddenSource)
+        let inner = Box.draw(into: &grid, rect: pane, title: paneTitle(state, title, Marks(style)),
+                             focused: detailPane == nil, style: style)
+        let (top, rows) = drawRecords(state, into: &grid, rect: inner, hiddenSource: hiddenSource, style: style)
         if let detailPane, let detail = state.detail {
             drawDetail(state.record(atVisible: detail), into: &grid, rect: detailPane, style: style)
         }
@@ -42,25 +58,26 @@ public enum LogViewRenderer {
             cursor = drawPrompt(prompt, input: state.promptInput, into: &grid, row: statusRow, width: size.columns,
                                 error: state.messageIsError ? state.message : nil)
         } else {
-            drawStatus(state, into: &grid, row: statusRow, width: size.columns)
+            drawStatus(state, into: &grid, row: statusRow, width: size.columns, marks: Marks(style))
         }
         if state.showingHelp {
-            HelpOverlay.draw(into: &grid, bounds: grid.bounds, title: "keys · j/k scroll · Esc closes",
+            let dot = Marks(style).dot
+            HelpOverlay.draw(into: &grid, bounds: grid.bounds, title: "keys \(dot) j/k scroll \(dot) Esc closes",
                              sections: Keymap<LogViewIntent>.logView.helpSections(), scroll: state.helpScroll, style: style)
         }
         return Frame(grid: grid, top: top, rows: rows, cursor: cursor)
     }
 
-    static func paneTitle(_ state: LogViewState, _ title: String) -> String {
+    static func paneTitle(_ state: LogViewState, _ title: String, _ marks: Marks) -> String {
         var parts = [title, "\(state.visible.count) of \(state.store.count) records"]
         if state.store.dropped > 0 { parts.append("\(state.store.dropped) dropped") }
-        return parts.joined(separator: " · ")
+        return parts.joined(separator: " \(marks.dot) ")
     }
 
     /// The records, first lines only (a record's further lines show in its detail), the selection
     /// kept on screen; following keeps the newest at the bottom.
     static func drawRecords(_ state: LogViewState, into grid: inout CellGrid, rect: Rect,
-                            hiddenSource: String?) -> (top: Int, rows: Int) {
+                            hiddenSource: String?, style: BoxStyle) -> (top: Int, rows: Int) {
         let rows = max(1, rect.size.rows)
         let count = state.visible.count
         let top: Int
@@ -92,14 +109,14 @@ public enum LogViewRenderer {
         }
         list.draw(into: &grid, rect: rect)
         if count == 0 {
-            grid.put(state.store.isEmpty ? "waiting for records…" : "no record matches the filter",
+            grid.put(state.store.isEmpty ? "waiting for records" + Marks(style).ellipsis : "no record matches the filter",
                      row: rect.minRow, column: rect.minColumn + 1, role: .dim, clip: rect)
         }
         return (top, rows)
     }
 
     static func drawDetail(_ record: LogRecord, into grid: inout CellGrid, rect: Rect, style: BoxStyle) {
-        let inner = Box.draw(into: &grid, rect: rect, title: "record at line \(record.line) · Esc closes",
+        let inner = Box.draw(into: &grid, rect: rect, title: "record at line \(record.line) \(Marks(style).dot) Esc closes",
                              focused: true, style: style)
         let lines = JSONPrettyPrinter.lines(record.redacted().jsonValue)
         for (offset, line) in lines.prefix(inner.size.rows).enumerated() {
@@ -119,7 +136,7 @@ public enum LogViewRenderer {
                  column: label.count + strip + errorLabel.count, role: .logError)
     }
 
-    static func drawStatus(_ state: LogViewState, into grid: inout CellGrid, row: Int, width: Int) {
+    static func drawStatus(_ state: LogViewState, into grid: inout CellGrid, row: Int, width: Int, marks: Marks) {
         var left: StyledLine = []
         if let message = state.message {
             left.append(StyledSpan(" " + Sanitiser.sanitise(message), state.messageIsError ? .statusError : .statusInfo))
@@ -129,7 +146,7 @@ public enum LogViewRenderer {
             left.append(StyledSpan(" PAUSED", .statusWarning))
             if state.newBelow > 0 { left.append(StyledSpan(" +\(state.newBelow) new below (G)", .statusWarning)) }
         }
-        if let level = state.levelOverride { left.append(StyledSpan("  level≥\(level.name)", .text)) }
+        if let level = state.levelOverride { left.append(StyledSpan("  level\(marks.atLeast)\(level.name)", .text)) }
         if !state.filterText.isEmpty { left.append(StyledSpan("  filter: " + Sanitiser.sanitise(state.filterText), .text)) }
         if let search = state.search { left.append(StyledSpan("  /" + Sanitiser.sanitise(search), .text)) }
         let position = state.selected.map { "\($0 + 1)/\(state.visible.count)" } ?? "0/0"
