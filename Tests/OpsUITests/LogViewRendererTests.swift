@@ -116,3 +116,24 @@ import OpsCore
         #expect(text.contains("app.log - 5 of 5 records") && text.contains("level>=debug"))
     }
 }
+
+@Suite struct LogLineCacheTests {
+    /// The cache is a memo: frames drawn with it are the frames drawn without it, as records
+    /// arrive, the time style changes, records are dropped and the source column widens.
+    @Test func framesAreTheSameWithAndWithoutTheCache() {
+        let cache = LogLineCache()
+        var state = LogViewState(capacity: 50)
+        let size = Size(columns: 90, rows: 16)
+        for step in 0..<120 {
+            let source = step % 7 == 0 ? "a-much-longer-source-\(step)" : "api"
+            _ = LogViewReducer.reduce(&state, .records([LogRecord(line: step, source: source,
+                time: LogTimestamp(secondsSinceEpoch: 1_714_564_800 + Int64(step)), level: .info, message: "m\(step)\nsecond")]))
+            if step % 30 == 29 { _ = LogViewReducer.reduce(&state, .key(.character("t"))) }
+            if step % 11 == 0 { _ = LogViewReducer.reduce(&state, .key(.character("k"))) }
+            let cached = LogViewRenderer.render(state, size: size, cache: cache)
+            let fresh = LogViewRenderer.render(state, size: size)
+            #expect(cached.grid == fresh.grid, "step \(step)")
+            _ = LogViewReducer.reduce(&state, .viewport(top: fresh.top, rows: fresh.rows))
+        }
+    }
+}

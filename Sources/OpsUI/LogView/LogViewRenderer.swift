@@ -28,9 +28,11 @@ public enum LogViewRenderer {
         public var cursor: Point?
     }
 
-    /// `hiddenSource`: a source not worth a column (the one file being viewed).
+    /// `hiddenSource`: a source not worth a column (the one file being viewed). `cache` remembers
+    /// formatted lines between frames; the picture is the same without it.
     public static func render(_ state: LogViewState, size: Size, style: BoxStyle = .unicode,
-                              title: String = "logs", hiddenSource: String? = nil) -> Frame {
+                              title: String = "logs", hiddenSource: String? = nil,
+                              cache: LogLineCache? = nil) -> Frame {
         var grid = CellGrid(size: size)
         guard size.columns >= 20, size.rows >= 5 else {
             grid.put("opsdeck: terminal too small", row: 0, column: 0, role: .statusWarning)
@@ -48,7 +50,8 @@ public enum LogViewRenderer {
         }
         let inner = Box.draw(into: &grid, rect: pane, title: paneTitle(state, title, Marks(style)),
                              focused: detailPane == nil, style: style)
-        let (top, rows) = drawRecords(state, into: &grid, rect: inner, hiddenSource: hiddenSource, style: style)
+        let (top, rows) = drawRecords(state, into: &grid, rect: inner, hiddenSource: hiddenSource, style: style,
+                                      cache: cache ?? LogLineCache())
         if let detailPane, let detail = state.detail {
             drawDetail(state.record(atVisible: detail), into: &grid, rect: detailPane, style: style)
         }
@@ -77,7 +80,7 @@ public enum LogViewRenderer {
     /// The records, first lines only (a record's further lines show in its detail), the selection
     /// kept on screen; following keeps the newest at the bottom.
     static func drawRecords(_ state: LogViewState, into grid: inout CellGrid, rect: Rect,
-                            hiddenSource: String?, style: BoxStyle) -> (top: Int, rows: Int) {
+                            hiddenSource: String?, style: BoxStyle, cache: LogLineCache) -> (top: Int, rows: Int) {
         let rows = max(1, rect.size.rows)
         let count = state.visible.count
         let top: Int
@@ -97,10 +100,20 @@ public enum LogViewRenderer {
         var formatter = LogLineFormatter(timeStyle: timeStyle, hiddenSource: hiddenSource)
         let onScreen = top ..< min(count, top + rows)
         for i in onScreen { formatter.fitSource(state.record(atVisible: i).source) }
+        let timeKey: Int64 = switch state.timeStyle {
+        case .absolute: -1
+        case .off: -2
+        case .relative: reference.nanosecondsSinceEpoch
+        }
         let lines = Dictionary(uniqueKeysWithValues: onScreen.map { i -> (Int, StyledLine) in
-            let all = formatter.lines(for: state.record(atVisible: i).redacted())
-            var first = all.first ?? []
-            if all.count > 1 { first.append(StyledSpan("  (+\(all.count - 1) lines)", .dim)) }
+            let key = LogLineCache.Key(record: state.store.dropped + state.visible[i],
+                                       sourceWidth: formatter.sourceColumnWidth, time: timeKey)
+            let first = cache.line(key) {
+                let all = formatter.lines(for: state.record(atVisible: i).redacted())
+                var first = all.first ?? []
+                if all.count > 1 { first.append(StyledSpan("  (+\(all.count - 1) lines)", .dim)) }
+                return first
+            }
             return (i, first)
         })
         let list = ListView(count: count, top: top, selected: state.selected, wrap: state.wrap,

@@ -17,6 +17,8 @@ public struct LogLineFormatter {
     /// Source names are padded to the widest seen so far, up to this many characters.
     public var maxSourceWidth: Int
     private var sourceWidth = 0
+    /// The width of the source column so far.
+    public var sourceColumnWidth: Int { sourceWidth }
 
     public init(timeStyle: TimeStyle = .absolute, maxSourceWidth: Int = 28, hiddenSource: String? = nil) {
         self.timeStyle = timeStyle

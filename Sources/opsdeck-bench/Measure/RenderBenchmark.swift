@@ -4,6 +4,9 @@ import OpsUI
 
 /// `opsdeck-bench render`: the cost of one frame of the log view, with the store full.
 enum RenderBenchmark {
+    /// As the view keeps it: formatted lines remembered from frame to frame.
+    nonisolated(unsafe) static let lineCache = LogLineCache()
+
     struct Figures {
         var microseconds: [Double] = []
         var cells: [Int] = []
@@ -77,7 +80,7 @@ enum RenderBenchmark {
     /// Render + diff against the previous frame, timed.
     private static func measure(_ state: inout LogViewState, _ size: Size, _ previous: inout CellGrid) -> (Double, [CellRun]) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let frame = LogViewRenderer.render(state, size: size)
+        let frame = LogViewRenderer.render(state, size: size, cache: lineCache)
         let changes = frame.grid.changes(since: previous)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         _ = LogViewReducer.reduce(&state, .viewport(top: frame.top, rows: frame.rows))

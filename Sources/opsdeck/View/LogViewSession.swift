@@ -15,6 +15,7 @@ final class LogViewSession {
     private let hiddenSource: String?
     private var state: LogViewState
     private var previous: CellGrid?
+    private let lineCache = LogLineCache()
 
     init(terminal: CursesTerminal, theme: Theme, state: LogViewState, inbox: RecordInbox, title: String,
          hiddenSource: String?) {
@@ -65,7 +66,7 @@ final class LogViewSession {
 
     private func draw() {
         let frame = LogViewRenderer.render(state, size: terminal.size, style: boxStyle, title: title,
-                                           hiddenSource: hiddenSource)
+                                           hiddenSource: hiddenSource, cache: lineCache)
         if frame.top != state.top || frame.rows != state.pageRows {
             _ = LogViewReducer.reduce(&state, .viewport(top: frame.top, rows: frame.rows))
         }
