@@ -184,3 +184,22 @@ import OpsCore
         #expect(!state.showingHelp && state.helpScroll == 0 && state.selected == 0)
     }
 }
+
+@Suite struct LogViewRolloverTests {
+    /// When the store's ring is full, a paused view keeps its selection on the same record while
+    /// older ones leave, and the records shown stay in order.
+    @Test func aPausedSelectionStaysOnItsRecordWhileTheRingRollsOver() {
+        var state = LogViewState(capacity: 10)
+        _ = LogViewReducer.reduce(&state, .records((1...10).map { LogViewReducerTests.record($0) }))
+        LogViewReducerTests.press(&state, .character("k"), .character("k")) // record 8
+        #expect(state.selectedRecord?.line == 8)
+        _ = LogViewReducer.reduce(&state, .records((11...14).map { LogViewReducerTests.record($0) }))
+        #expect(state.store.dropped == 4 && state.visibleCount == 10)
+        #expect(state.selectedRecord?.line == 8 && state.newBelow == 4)
+        #expect(state.visible == Array(0..<10) && state.record(atVisible: 0).line == 5)
+        _ = LogViewReducer.reduce(&state, .records((15...40).map { LogViewReducerTests.record($0) }))
+        #expect(state.selectedRecord?.line == 31) // its record left: the oldest kept one instead
+        LogViewReducerTests.press(&state, .character("G"))
+        #expect(state.selectedRecord?.line == 40)
+    }
+}

@@ -71,11 +71,11 @@ public enum LogViewReducer {
         case .scrollRight: if !state.wrap { state.horizontalOffset += 8 }
         case .top:
             state.following = false
-            state.selected = state.visible.isEmpty ? nil : 0
+            state.selected = (state.visibleCount == 0) ? nil : 0
         case .followTail:
             state.following = true
             state.newBelow = 0
-            state.selected = state.visible.isEmpty ? nil : state.visible.count - 1
+            state.selected = (state.visibleCount == 0) ? nil : state.visibleCount - 1
         case .search: open(.search, text: state.search ?? "", on: &state)
         case .nextMatch:
             let search = state.search
@@ -114,7 +114,7 @@ public enum LogViewReducer {
 
     static func move(_ state: inout LogViewState, by delta: Int) {
         guard let selected = state.selected else { return }
-        let last = state.visible.count - 1
+        let last = state.visibleCount - 1
         let target = min(max(0, selected + delta), last)
         if delta < 0 { state.following = false }
         state.selected = target
@@ -125,7 +125,7 @@ public enum LogViewReducer {
     /// Selects the next (or previous) shown record that satisfies `test`, from the selection.
     static func jump(_ state: inout LogViewState, forward: Bool, what: String, _ test: (LogRecord) -> Bool) {
         guard let selected = state.selected else { return }
-        let candidates = forward ? Array(stride(from: selected + 1, to: state.visible.count, by: 1))
+        let candidates = forward ? Array(stride(from: selected + 1, to: state.visibleCount, by: 1))
                                  : Array(stride(from: selected - 1, through: 0, by: -1))
         guard let found = candidates.first(where: { test(state.record(atVisible: $0)) }) else {
             state.message = "no \(forward ? "next" : "previous") \(what)"
@@ -179,7 +179,7 @@ public enum LogViewReducer {
                 state.filterQuery = try FilterExpression.parse(text)
                 state.filterText = text
                 state.refilter()
-                state.message = "\(state.visible.count) of \(state.store.count) records match"
+                state.message = "\(state.visibleCount) of \(state.store.count) records match"
             } catch {
                 state.message = "filter \(error.description)"
                 state.messageIsError = true

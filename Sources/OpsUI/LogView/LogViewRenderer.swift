@@ -43,7 +43,7 @@ public enum LogViewRenderer {
         let paneBottom = showRates ? statusRow - 1 : statusRow
         var pane = Rect(column: 0, row: 0, columns: size.columns, rows: paneBottom)
         var detailPane: Rect?
-        if let detail = state.detail, state.visible.indices.contains(detail) {
+        if let detail = state.detail, (0..<state.visibleCount).contains(detail) {
             let split = Split.vertical(pane, ratio: 0.5)
             pane = split.0
             detailPane = split.1
@@ -72,7 +72,7 @@ public enum LogViewRenderer {
     }
 
     static func paneTitle(_ state: LogViewState, _ title: String, _ marks: Marks) -> String {
-        var parts = [title, "\(state.visible.count) of \(state.store.count) records"]
+        var parts = [title, "\(state.visibleCount) of \(state.store.count) records"]
         if state.store.dropped > 0 { parts.append("\(state.store.dropped) dropped") }
         return parts.joined(separator: " \(marks.dot) ")
     }
@@ -82,7 +82,7 @@ public enum LogViewRenderer {
     static func drawRecords(_ state: LogViewState, into grid: inout CellGrid, rect: Rect,
                             hiddenSource: String?, style: BoxStyle, cache: LogLineCache) -> (top: Int, rows: Int) {
         let rows = max(1, rect.size.rows)
-        let count = state.visible.count
+        let count = state.visibleCount
         let top: Int
         if let selected = state.selected {
             top = state.following ? max(0, count - rows)
@@ -106,7 +106,7 @@ public enum LogViewRenderer {
         case .relative: reference.nanosecondsSinceEpoch
         }
         let lines = Dictionary(uniqueKeysWithValues: onScreen.map { i -> (Int, StyledLine) in
-            let key = LogLineCache.Key(record: state.store.dropped + state.visible[i],
+            let key = LogLineCache.Key(record: state.recordNumber(ofVisible: i),
                                        sourceWidth: formatter.sourceColumnWidth, time: timeKey)
             let first = cache.line(key) {
                 let all = formatter.lines(for: state.record(atVisible: i).redacted())
@@ -162,7 +162,7 @@ public enum LogViewRenderer {
         if let level = state.levelOverride { left.append(StyledSpan("  level\(marks.atLeast)\(level.name)", .text)) }
         if !state.filterText.isEmpty { left.append(StyledSpan("  filter: " + Sanitiser.sanitise(state.filterText), .text)) }
         if let search = state.search { left.append(StyledSpan("  /" + Sanitiser.sanitise(search), .text)) }
-        let position = state.selected.map { "\($0 + 1)/\(state.visible.count)" } ?? "0/0"
+        let position = state.selected.map { "\($0 + 1)/\(state.visibleCount)" } ?? "0/0"
         var right: StyledLine = [StyledSpan(position + "  ? help ", .text)]
         if state.store.dropped > 0 { right.insert(StyledSpan("\(state.store.dropped) dropped  ", .statusWarning), at: 0) }
         StatusBar.draw(into: &grid, row: row, width: width, left: left, right: right)

@@ -24,8 +24,20 @@ public struct LogViewState: Sendable {
     public var filterQuery = LogQuery()
     /// What is shown: the base query, the level and the typed filter together.
     public private(set) var query: LogQuery
-    /// Positions in `store` of the records the query shows, oldest first.
-    public private(set) var visible: [Int] = []
+    /// The records the query shows, oldest first, by their number since the view started (store
+    /// position plus records dropped), so that records leaving the store's ring need no
+    /// renumbering: the ones gone are skipped from the front.
+    private var shown: [Int] = []
+    private var shownStart = 0
+
+    /// How many records the query shows.
+    public var visibleCount: Int { shown.count - shownStart }
+
+    /// Positions in `store` of the records the query shows, oldest first (built on demand).
+    public var visible: [Int] { shown[shownStart...].map { $0 - store.dropped } }
+
+    /// The number since the view started of the i-th record shown (stable while it is kept).
+    public func recordNumber(ofVisible index: Int) -> Int { shown[shownStart + index] }
     /// Index into `visible` of the selected record; nil while nothing is shown.
     public var selected: Int?
     /// Index into `visible` of the first record on screen.
@@ -71,12 +83,13 @@ public struct LogViewState: Sendable {
         query = baseQuery.combined(with: filterQuery)
         query.minimumLevel = max(levelOverride ?? .unknown, filterQuery.minimumLevel ?? .unknown)
         if query.minimumLevel == .unknown { query.minimumLevel = nil }
-        let previous = selected.flatMap { visible.indices.contains($0) ? visible[$0] : nil }
-        visible = store.indices(matching: query)
+        let previous = selected.flatMap { $0 < visibleCount ? recordNumber(ofVisible: $0) : nil }
+        shown = store.indices(matching: query).map { $0 + store.dropped }
+        shownStart = 0
         if following || previous == nil {
-            selected = visible.isEmpty ? nil : visible.count - 1
+            selected = shown.isEmpty ? nil : shown.count - 1
         } else if let previous {
-            selected = visible.lastIndex(where: { $0 <= previous }) ?? (visible.isEmpty ? nil : 0)
+            selected = shown.lastIndex(where: { $0 <= previous }) ?? (shown.isEmpty ? nil : 0)
         }
         detail = nil
     }
@@ -84,40 +97,49 @@ public struct LogViewState: Sendable {
     /// Adds records that arrived; returns how many of them the query shows.
     @discardableResult
     public mutating func append(_ records: [LogRecord]) -> Int {
-        let droppedBefore = store.dropped
         store.append(contentsOf: records)
-        let shifted = store.dropped - droppedBefore
-        if shifted > 0 {
-            // The oldest records left the ring: positions move down, and some leave the view.
-            visible = visible.compactMap { $0 >= shifted ? $0 - shifted : nil }
-            if let s = selected { selected = min(max(0, s - shifted), max(0, visible.count - 1)) }
-            top = max(0, top - shifted)
+        // Shown records that left the ring are skipped from the front; indices into what is shown
+        // move down by as many.
+        var gone = 0
+        while shownStart < shown.count, shown[shownStart] < store.dropped {
+            shownStart += 1
+            gone += 1
+        }
+        if gone > 0 {
+            if let s = selected { selected = visibleCount == 0 ? nil : min(max(0, s - gone), visibleCount - 1) }
+            top = max(0, top - gone)
+            if let d = detail { detail = d - gone >= 0 ? d - gone : nil }
+        }
+        if shownStart > 4096, shownStart * 2 > shown.count { // reclaim the skipped front now and then
+            shown.removeFirst(shownStart)
+            shownStart = 0
         }
         var effectiveTime = newestTime
-        var shown = 0
+        var shownCount = 0
         let firstNew = store.count - min(records.count, store.count)
         for i in firstNew..<store.count {
             let record = store[i]
             rates.count(record)
             if let time = record.time { effectiveTime = time }
             if query.matches(record, effectiveTime: effectiveTime) {
-                visible.append(i)
-                shown += 1
+                shown.append(i + store.dropped)
+                shownCount += 1
             }
         }
         newestTime = effectiveTime
         if following {
-            selected = visible.isEmpty ? nil : visible.count - 1
+            selected = visibleCount == 0 ? nil : visibleCount - 1
         } else {
-            newBelow += shown
+            newBelow += shownCount
+            if selected == nil, visibleCount > 0 { selected = 0 } // everything it pointed at left the ring
         }
-        return shown
+        return shownCount
     }
 
     /// The record under the selection.
     public var selectedRecord: LogRecord? {
-        selected.flatMap { visible.indices.contains($0) ? store[visible[$0]] : nil }
+        selected.flatMap { $0 >= 0 && $0 < visibleCount ? record(atVisible: $0) : nil }
     }
 
-    public func record(atVisible index: Int) -> LogRecord { store[visible[index]] }
+    public func record(atVisible index: Int) -> LogRecord { store[recordNumber(ofVisible: index) - store.dropped] }
 }

@@ -82,10 +82,10 @@ final class LogViewSession {
     private func save(to path: String) {
         var writer = JSONWriter(capacity: 1 << 16)
         let encoder = RecordJSONEncoder()
-        for i in state.visible.indices { encoder.append(state.record(atVisible: i).redacted(), to: &writer) }
+        for i in 0..<state.visibleCount { encoder.append(state.record(atVisible: i).redacted(), to: &writer) }
         do {
             try Data(writer.bytes).write(to: URL(fileURLWithPath: path))
-            state.message = "saved \(state.visible.count) records to \(path)"
+            state.message = "saved \(state.visibleCount) records to \(path)"
         } catch {
             state.message = "cannot save to \(path): \(error.localizedDescription)"
             state.messageIsError = true
