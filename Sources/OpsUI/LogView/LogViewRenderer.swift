@@ -97,7 +97,9 @@ public enum LogViewRenderer {
         case .off: .off
         }
         // The rows on screen settle the source column's width before the first is drawn.
-        var formatter = LogLineFormatter(timeStyle: timeStyle, hiddenSource: hiddenSource)
+        // On a narrow screen a long pod name must not push every message off the edge.
+        var formatter = LogLineFormatter(timeStyle: timeStyle, maxSourceWidth: max(8, min(28, rect.size.columns / 6)),
+                                         hiddenSource: hiddenSource)
         let onScreen = top ..< min(count, top + rows)
         for i in onScreen { formatter.fitSource(state.record(atVisible: i).source) }
         let timeKey: Int64 = switch state.timeStyle {
