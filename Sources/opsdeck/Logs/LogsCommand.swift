@@ -59,25 +59,17 @@ struct LogsCommand: ParsableCommand {
     /// Filter values are checked here, before `run`, so a bad one is reported with this
     /// command's usage line.
     func validate() throws {
-        _ = try makeQuery(now: LogsCommand.now())
-    }
-
-    private static func now() -> LogTimestamp {
-        LogTimestamp(nanosecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1e9))
-    }
-
-    private static func timestamps(now: LogTimestamp) -> TimestampParser {
-        TimestampParser(latestAccepted: LogTimestamp(secondsSinceEpoch: now.secondsSinceEpoch + 86_400))
+        _ = try makeQuery(now: LogsQueryOptions.now())
     }
 
     private func makeQuery(now: LogTimestamp) throws -> LogQuery {
         try LogsQueryOptions(level: level, grep: grep, regex: regex, conditions: conditions, since: since, until: until)
-            .query(now: now, timestamps: LogsCommand.timestamps(now: now))
+            .query(now: now, timestamps: LogsQueryOptions.timestamps(now: now))
     }
 
     func run() throws {
-        let now = LogsCommand.now()
-        let timestamps = LogsCommand.timestamps(now: now)
+        let now = LogsQueryOptions.now()
+        let timestamps = LogsQueryOptions.timestamps(now: now)
         let query = try makeQuery(now: now)
         let sink = OutputSink(fd: STDOUT_FILENO)
         var writer = makeWriter(for: sink)

@@ -1,9 +1,20 @@
+import Foundation
 import ArgumentParser
 import OpsCore
 
 /// The filter flags shared by `opsdeck logs` and `opsdeck view`, turned into a `LogQuery` with
 /// a clear message for each value that cannot be read.
 struct LogsQueryOptions {
+    /// The time the command started: the one clock of `--since`, `--until` and durations.
+    static func now() -> LogTimestamp {
+        LogTimestamp(nanosecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1e9))
+    }
+
+    /// Log times are read up to a day past `now` (clocks drift); later ones are not times.
+    static func timestamps(now: LogTimestamp) -> TimestampParser {
+        TimestampParser(latestAccepted: LogTimestamp(secondsSinceEpoch: now.secondsSinceEpoch + 86_400))
+    }
+
     var level: String?
     var grep: [String]
     var regex: [String]

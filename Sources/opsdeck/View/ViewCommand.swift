@@ -35,24 +35,20 @@ struct ViewCommand: ParsableCommand {
     var capacity = 200_000
 
     func validate() throws {
-        _ = try query(now: ViewCommand.now())
+        _ = try query(now: LogsQueryOptions.now())
         guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
         if files.isEmpty, isatty(STDIN_FILENO) == 1 {
             throw ValidationError("give files to read, or pipe logs in: kubectl logs -f deploy/api | opsdeck view")
         }
     }
 
-    private static func now() -> LogTimestamp {
-        LogTimestamp(nanosecondsSinceEpoch: Int64(Date().timeIntervalSince1970 * 1e9))
-    }
-
     private func query(now: LogTimestamp) throws -> LogQuery {
         try LogsQueryOptions(level: level, grep: grep, regex: [], conditions: conditions, since: nil, until: nil)
-            .query(now: now, timestamps: TimestampParser(latestAccepted: now))
+            .query(now: now, timestamps: LogsQueryOptions.timestamps(now: now))
     }
 
     func run() throws {
-        let now = ViewCommand.now()
+        let now = LogsQueryOptions.now()
         let query = try query(now: now)
         let loaded = ThemeLoader.load(named: theme, searchPaths: ViewCommand.themeFolders())
         let terminal: CursesTerminal
@@ -70,7 +66,7 @@ struct ViewCommand: ParsableCommand {
         let waker = terminal.waker
         let inputs = files.isEmpty ? ["-"] : files
         LogIngestion(inputs: inputs,
-                     timestamps: TimestampParser(latestAccepted: LogTimestamp(secondsSinceEpoch: now.secondsSinceEpoch + 86_400)),
+                     timestamps: LogsQueryOptions.timestamps(now: now),
                      inbox: inbox, wake: { waker.post() },
                      failed: { message in
                          _ = inbox.post([LogRecord(line: 0, source: "opsdeck", level: .error, message: "cannot read \(message)")])

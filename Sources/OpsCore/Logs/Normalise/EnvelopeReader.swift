@@ -32,12 +32,13 @@ enum EnvelopeReader {
             return [.object(flattened, source: nil)]
         }
         if let pick = analysis.message, let text = view.string(pick.index) {
-            let inner = Array(text.utf8)
+            var inner = Array(text.utf8)
             if signals.contains(.dockerStream), KeyRoles.messageKeys[Int(pick.rank)] == "log" {
                 // docker json-file: `log` is the raw line with its newline; `time` the ingest time.
                 var outerDraft = outer()
                 outerDraft.message = ""
-                return [.innerText(inner.last == 0x0A ? Array(inner.dropLast()) : inner, outer: outerDraft)]
+                _ = DockerJSONFileLine.removeLineBreak(&inner)
+                return [.innerText(inner, outer: outerDraft)]
             }
             if analysis.messageLooksLikeJSON, isJSONObject(inner) {
                 var outerDraft = outer()

@@ -71,7 +71,7 @@ struct ObjectAnalysis {
         switch m.kind {
         case .null, .false: return true
         case .string: return m.valueStart == m.valueEnd
-        case .object, .array: return view.scannerSkipsToEnd(from: m.valueStart + 1) == m.valueEnd - 1
+        case .object, .array: return view.firstNonWhitespace(from: m.valueStart + 1) == m.valueEnd - 1
         default: return false
         }
     }
@@ -89,5 +89,5 @@ struct ObjectAnalysis {
 
 extension JSONObjectView {
     /// The offset of the first non-whitespace byte at or after `offset`.
-    func scannerSkipsToEnd(from offset: Int) -> Int { JSONScanner(bytes).skipWhitespace(from: offset) }
+    func firstNonWhitespace(from offset: Int) -> Int { JSONScanner(bytes).skipWhitespace(from: offset) }
 }

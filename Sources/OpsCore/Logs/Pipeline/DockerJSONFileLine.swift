@@ -22,9 +22,15 @@ struct DockerJSONFileLine {
         } else {
             out.append(contentsOf: view.valueBytes(logIndex))
         }
-        guard out.last == 0x0A else { return false }
-        out.removeLast()
-        if out.last == 0x0D { out.removeLast() }
+        return DockerJSONFileLine.removeLineBreak(&out)
+    }
+
+    /// Drops the `\n` (and a `\r` before it) docker keeps at the end of each line; false when
+    /// there is none, which marks a part of a longer line.
+    static func removeLineBreak(_ bytes: inout [UInt8]) -> Bool {
+        guard bytes.last == 0x0A else { return false }
+        bytes.removeLast()
+        if bytes.last == 0x0D { bytes.removeLast() }
         return true
     }
 }
