@@ -10,10 +10,18 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
-        .target(name: "OpsCore", path: "Sources/OpsCore"),
+        .target(
+            name: "OpsCore",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Sources/OpsCore"
+        ),
         .target(
             name: "OpsUI",
             dependencies: ["OpsCore", .product(name: "Yams", package: "Yams")],
