@@ -43,8 +43,14 @@ extension CursesTerminal {
     private func appendText(of cell: Cell) {
         if cell.isContinuation { return }
         let before = textBytes.count
-        for byte in cell.text.utf8 where byte >= 0x20 && byte != 0x7F { textBytes.append(byte) }
-        if textBytes.count == before { textBytes.append(UInt8(ascii: " ")) }
+        cell.appendUTF8(to: &textBytes)
+        var kept = before
+        for index in before..<textBytes.count where textBytes[index] >= 0x20 && textBytes[index] != 0x7F {
+            textBytes[kept] = textBytes[index]
+            kept += 1
+        }
+        textBytes.removeLast(textBytes.count - kept)
+        if kept == before { textBytes.append(UInt8(ascii: " ")) }
     }
 
     private func cursesLook(_ style: RoleStyle) -> (attributes: attr_t, pair: Int16) {

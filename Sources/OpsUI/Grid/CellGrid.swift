@@ -29,6 +29,7 @@ public struct CellGrid: Hashable, Sendable {
     public mutating func put(_ text: String, row: Int, column: Int, role: Role, clip: Rect? = nil) -> Int {
         let area = (clip ?? bounds).intersection(bounds)
         guard row >= area.minRow, row < area.maxRow else { return 0 }
+        if let taken = putPrintableASCII(text, row: row, column: column, role: role, area: area) { return taken }
         var x = column
         for character in text {
             guard x < area.maxColumn else { break }
@@ -42,15 +43,29 @@ public struct CellGrid: Hashable, Sendable {
                 continue
             }
             if width == 2, x + 1 >= area.maxColumn {
-                set(Cell(" ", role), row: row, column: x)
+                set(Cell(ascii: UInt8(ascii: " "), role), row: row, column: x)
                 x += 1
                 break
             }
             set(Cell(String(character), role), row: row, column: x)
-            if width == 2 { set(Cell("", role), row: row, column: x + 1) }
+            if width == 2 { set(.continuation(role), row: row, column: x + 1) }
             x += width
         }
         return max(0, x - max(column, area.minColumn))
+    }
+
+    /// The common case of log text, without walking grapheme clusters: every byte a printable
+    /// ASCII character one column wide. Nil when the text has any other byte.
+    private mutating func putPrintableASCII(_ text: String, row: Int, column: Int, role: Role, area: Rect) -> Int? {
+        let written = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
+            let start = max(column, area.minColumn)
+            let end = min(column + bytes.count, area.maxColumn)
+            guard start < end else { return 0 }
+            for x in start..<end { set(Cell(ascii: bytes[x - column], role), row: row, column: x) }
+            return end - start
+        }
+        return written ?? nil
     }
 
     /// Writes styled spans one after another; returns the columns taken.
@@ -76,9 +91,9 @@ public struct CellGrid: Hashable, Sendable {
         guard row >= 0, row < size.rows, column >= 0, column < size.columns else { return }
         let old = self[row, column]
         if old.isContinuation, column > 0 {
-            self[row, column - 1] = Cell(" ", self[row, column - 1].role)
+            self[row, column - 1] = Cell(ascii: UInt8(ascii: " "), self[row, column - 1].role)
         } else if column + 1 < size.columns, self[row, column + 1].isContinuation, !cell.isContinuation {
-            self[row, column + 1] = Cell(" ", self[row, column + 1].role)
+            self[row, column + 1] = Cell(ascii: UInt8(ascii: " "), self[row, column + 1].role)
         }
         self[row, column] = cell
     }
