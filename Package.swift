@@ -36,7 +36,7 @@ let package = Package(
             ],
             path: "Sources/opsdeck"
         ),
-        .executableTarget(name: "opsdeck-bench", dependencies: ["OpsCore", "OpsUI"], path: "Sources/opsdeck-bench"),
+        .executableTarget(name: "opsdeck-bench", dependencies: ["OpsCore", "OpsUI", "OpsCurses"], path: "Sources/opsdeck-bench"),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore"], path: "Tests/OpsCoreTests",
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "OpsUITests", dependencies: ["OpsUI"], path: "Tests/OpsUITests"),

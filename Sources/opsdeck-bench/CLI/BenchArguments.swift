@@ -72,6 +72,7 @@ struct BenchArguments {
             case "--frames": options.frames = try count(for: flag)
             case "--columns": options.columns = try count(for: flag)
             case "--rows": options.rows = try count(for: flag)
+            case "--term": options.terminalType = try value(for: flag)
             case "-h", "--help": return .help
             default: throw BenchError("unknown option '\(flag)' for render (try --help)")
             }

@@ -38,6 +38,8 @@ struct RenderOptions {
     var frames = 2000
     var columns = 200
     var rows = 60
+    /// The terminal curses writes for when counting bytes a frame.
+    var terminalType = "xterm-256color"
 }
 
 enum HelpText {
@@ -48,6 +50,7 @@ enum HelpText {
       opsdeck-bench logs [--lines N] [--seed S] [--file PATH] [--keep] [--json]
                          [--runs R] [--skip-jq] [--skip-lnav] [--skip-opsdeck]
       opsdeck-bench render [--records N] [--frames F] [--columns C] [--rows R]
+                         [--term TERM]
       opsdeck-bench generate --out PATH [--lines N] [--seed S] [--manifest PATH]
       opsdeck-bench --help
 
