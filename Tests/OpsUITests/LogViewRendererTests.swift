@@ -40,6 +40,31 @@ import OpsCore
         #expect(text.contains("rate/s "))
     }
 
+    @Test func aLongRecordsDetailScrollsWithJAndKAndStopsAtItsEnd() {
+        var state = LogViewState(capacity: 10)
+        let stack = (1...40).map { "    at frame\($0)" }.joined(separator: "\n")
+        let record = LogRecord(line: 1, level: .error, message: "boom",
+                               error: LogError(type: "Crash", message: "boom", stack: stack),
+                               fields: (1...30).map { JSONMember("k\($0)", .number(String($0))) })
+        _ = LogViewReducer.reduce(&state, .records([record]))
+        _ = LogViewReducer.reduce(&state, .key(.enter))
+        let size = Size(columns: 80, rows: 24)
+        let first = LogViewRenderer.render(state, size: size).grid.text
+        #expect(first.contains("J/K scroll · 1-"))
+        #expect(first.contains(#""line": 1,"#))
+        for _ in 0..<100 { _ = LogViewReducer.reduce(&state, .key(.character("J"))) }
+        let last = LogViewRenderer.render(state, size: size).grid.text
+        #expect(!last.contains(#""line": 1,"#) && last.contains(#""k30": 30"#))
+        #expect(last.contains("}")) // the end of the record is on screen, not blank rows past it
+        for _ in 0..<100 { _ = LogViewReducer.reduce(&state, .key(.character("K"))) }
+        #expect(LogViewRenderer.render(state, size: size).grid.text == first)
+        // Another record's detail starts at its top again.
+        _ = LogViewReducer.reduce(&state, .key(.character("J")))
+        _ = LogViewReducer.reduce(&state, .key(.escape))
+        _ = LogViewReducer.reduce(&state, .key(.enter))
+        #expect(state.detailScroll == 0)
+    }
+
     @Test func promptsTakeTheStatusRowAndPlaceTheCursor() {
         var state = Self.state(3)
         _ = LogViewReducer.reduce(&state, .key(.character("/")))

@@ -5,7 +5,7 @@ public enum LogViewIntent: Hashable, Sendable {
     case search, nextMatch, previousMatch
     case nextError, previousError, nextWarning, previousWarning
     case cycleLevel, editFilter, toggleTimestamps, toggleWrap, save
-    case openDetail, close, help, command, quit
+    case openDetail, detailDown, detailUp, close, help, command, quit
 }
 
 extension Keymap where Intent == LogViewIntent {
@@ -33,6 +33,8 @@ extension Keymap where Intent == LogViewIntent {
         KeyBinding([.character("t")], .toggleTimestamps, section: "Show", "timestamps: absolute, relative, off"),
         KeyBinding([.character("z")], .toggleWrap, section: "Show", "wrap long lines"),
         KeyBinding([.enter], .openDetail, section: "Show", "the record as pretty JSON"),
+        KeyBinding([.character("J")], .detailDown, section: "Show", "scroll the record's detail down"),
+        KeyBinding([.character("K")], .detailUp, section: "Show", "scroll the record's detail up"),
         KeyBinding([.escape], .close, section: "Show", "close the detail, dialog or prompt"),
         KeyBinding([.character("s")], .save, section: "Other", "save what the filter shows (JSON lines)"),
         KeyBinding([.character(":")], .command, section: "Other", "command line"),

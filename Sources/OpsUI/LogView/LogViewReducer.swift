@@ -101,6 +101,8 @@ public enum LogViewReducer {
             state.horizontalOffset = 0
         case .save: open(.save, text: "opsdeck-export.jsonl", on: &state)
         case .openDetail: state.detail = state.selected
+        case .detailDown: if state.detail != nil { state.detailScroll += max(1, state.pageRows / 4) }
+        case .detailUp: state.detailScroll = max(0, state.detailScroll - max(1, state.pageRows / 4))
         case .close:
             if state.detail != nil { state.detail = nil } else { state.search = nil }
         case .help: state.showingHelp = true

@@ -53,7 +53,7 @@ public enum LogViewRenderer {
         let (top, rows) = drawRecords(state, into: &grid, rect: inner, hiddenSource: hiddenSource, style: style,
                                       cache: cache ?? LogLineCache())
         if let detailPane, let detail = state.detail {
-            drawDetail(state.record(atVisible: detail), into: &grid, rect: detailPane, style: style)
+            drawDetail(state.record(atVisible: detail), scroll: state.detailScroll, into: &grid, rect: detailPane, style: style)
         }
         if showRates { drawRates(state, into: &grid, row: paneBottom, width: size.columns, ascii: style == .ascii) }
         var cursor: Point?
@@ -130,11 +130,16 @@ public enum LogViewRenderer {
         return (top, rows)
     }
 
-    static func drawDetail(_ record: LogRecord, into grid: inout CellGrid, rect: Rect, style: BoxStyle) {
-        let inner = Box.draw(into: &grid, rect: rect, title: "record at line \(record.line) \(Marks(style).dot) Esc closes",
-                             focused: true, style: style)
+    static func drawDetail(_ record: LogRecord, scroll: Int, into grid: inout CellGrid, rect: Rect, style: BoxStyle) {
         let lines = JSONPrettyPrinter.lines(record.redacted().jsonValue)
-        for (offset, line) in lines.prefix(inner.size.rows).enumerated() {
+        let rows = max(1, rect.size.rows - 2)
+        // Scrolled no further than the last page: the pane never shows blank rows below the end.
+        let first = min(scroll, max(0, lines.count - rows))
+        let dot = Marks(style).dot
+        var title = "record at line \(record.line) \(dot) Esc closes"
+        if lines.count > rows { title += " \(dot) J/K scroll \(dot) \(first + 1)-\(min(lines.count, first + rows)) of \(lines.count)" }
+        let inner = Box.draw(into: &grid, rect: rect, title: title, focused: true, style: style)
+        for (offset, line) in lines.dropFirst(first).prefix(inner.size.rows).enumerated() {
             grid.put(Sanitiser.sanitise(line), row: inner.minRow + offset, column: inner.minColumn + 1, role: .text, clip: inner)
         }
     }

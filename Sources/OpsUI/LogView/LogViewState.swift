@@ -51,7 +51,11 @@ public struct LogViewState: Sendable {
     public var horizontalOffset = 0
     public var search: String?
     /// The record open as pretty JSON, as an index into `visible`.
-    public var detail: Int?
+    public var detail: Int? {
+        didSet { if detail != oldValue { detailScroll = 0 } }
+    }
+    /// The first line of the detail shown, when the record is longer than its pane.
+    public var detailScroll = 0
     public var showingHelp = false
     /// Rows the help overlay is scrolled down (it may not fit a small screen).
     public var helpScroll = 0
