@@ -139,6 +139,10 @@ import OpsCore
         let text = LogViewRenderer.render(state, size: Size(columns: 80, rows: 12), style: .ascii, title: "app.log").grid.text
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
         #expect(text.contains("app.log - 5 of 5 records") && text.contains("level>=debug"))
+        _ = LogViewReducer.reduce(&state, .key(.character("?")))
+        let help = LogViewRenderer.render(state, size: Size(columns: 80, rows: 40), style: .ascii).grid.text
+        #expect(help.unicodeScalars.allSatisfy { $0.isASCII }, "\(help)")
+        #expect(help.contains("j Down"))
     }
 }
 

@@ -34,4 +34,15 @@ public enum Key: Hashable, Sendable {
         case .resize: "resize"
         }
     }
+
+    /// The label in plain ASCII, for terminals whose locale cannot show arrows.
+    public var asciiLabel: String {
+        switch self {
+        case .up: "Up"
+        case .down: "Down"
+        case .left: "Left"
+        case .right: "Right"
+        default: label
+        }
+    }
 }

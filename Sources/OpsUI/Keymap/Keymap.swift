@@ -41,11 +41,14 @@ public struct Keymap<Intent: Hashable & Sendable>: Sendable {
         bindings.filter { !(readOnly && $0.dangerous) }
     }
 
-    /// Sections in table order, each with `keys / summary` rows, for the help overlay.
-    public func helpSections(readOnly: Bool = false) -> [(title: String, rows: [(keys: String, description: String)])] {
+    /// Sections in table order, each with `keys / summary` rows, for the help overlay; `ascii`
+    /// names the arrow keys in words.
+    public func helpSections(readOnly: Bool = false, ascii: Bool = false)
+        -> [(title: String, rows: [(keys: String, description: String)])] {
         var sections: [(title: String, rows: [(keys: String, description: String)])] = []
         for binding in available(readOnly: readOnly) {
-            let row = (keys: binding.keys.map(\.label).joined(separator: " "), description: binding.summary)
+            let labels = binding.keys.map { ascii ? $0.asciiLabel : $0.label }
+            let row = (keys: labels.joined(separator: " "), description: binding.summary)
             if let i = sections.firstIndex(where: { $0.title == binding.section }) {
                 sections[i].rows.append(row)
             } else {

@@ -66,7 +66,7 @@ public enum LogViewRenderer {
         if state.showingHelp {
             let dot = Marks(style).dot
             HelpOverlay.draw(into: &grid, bounds: grid.bounds, title: "keys \(dot) j/k scroll \(dot) Esc closes",
-                             sections: Keymap<LogViewIntent>.logView.helpSections(), scroll: state.helpScroll, style: style)
+                             sections: Keymap<LogViewIntent>.logView.helpSections(ascii: style == .ascii), scroll: state.helpScroll, style: style)
         }
         return Frame(grid: grid, top: top, rows: rows, cursor: cursor)
     }
