@@ -11,6 +11,8 @@ do {
         try LogsCommand.run(options)
     case .render(let options):
         RenderBenchmark.run(options)
+    case .keys(let options):
+        try KeyLatencyBenchmark.run(options)
     case .inProcess(let name, let file):
         try InProcessRunner.runChild(name: name, file: file)
     }

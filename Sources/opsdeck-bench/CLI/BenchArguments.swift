@@ -19,6 +19,7 @@ struct BenchArguments {
         case "generate": return try generate()
         case "logs": return try logs()
         case "render": return try render()
+        case "keys": return try keys()
         case "_in-process":
             let name = try value(for: verb)
             let file = try value(for: verb)
@@ -78,6 +79,20 @@ struct BenchArguments {
             }
         }
         return .render(options)
+    }
+
+    private mutating func keys() throws -> BenchCommand {
+        var options = KeyLatencyOptions()
+        while let flag = remaining.popFirst() {
+            switch flag {
+            case "--records": options.records = try count(for: flag)
+            case "--rate": options.rate = try count(for: flag)
+            case "--presses": options.presses = try count(for: flag)
+            case "-h", "--help": return .help
+            default: throw BenchError("unknown option '\(flag)' for keys (try --help)")
+            }
+        }
+        return .keys(options)
     }
 
     private mutating func value(for flag: String) throws -> String {

@@ -4,6 +4,7 @@ enum BenchCommand {
     case generate(GenerateOptions)
     case logs(LogsOptions)
     case render(RenderOptions)
+    case keys(KeyLatencyOptions)
     /// Hidden: a child of `logs` that runs one in-process measurement, so that its peak RSS is
     /// its own and not the generator's or another measurement's.
     case inProcess(name: String, file: String)
@@ -51,6 +52,7 @@ enum HelpText {
                          [--runs R] [--skip-jq] [--skip-lnav] [--skip-opsdeck]
       opsdeck-bench render [--records N] [--frames F] [--columns C] [--rows R]
                          [--term TERM]
+      opsdeck-bench keys [--records N] [--rate LINES_PER_S] [--presses P]
       opsdeck-bench generate --out PATH [--lines N] [--seed S] [--manifest PATH]
       opsdeck-bench --help
 
@@ -63,6 +65,10 @@ enum HelpText {
                C x R frame (default 200x60) after one new record arrives while following, after
                a one-line scroll, and when nothing changed; reports the cells and runs each
                frame hands to the terminal.
+    keys       Runs the release `opsdeck view` in tmux (200x60) on a generated file of N lines
+               (default 1M, --capacity N) while appending LINES_PER_S lines a second (default
+               20000); sends `k` and `G` P times each (default 10) and reports how long each took
+               to show PAUSED / FOLLOW on the screen, and the cores and memory the view used.
     generate   Writes the mixed log file only (and with --manifest, one `shape<TAB>kind` line per
                log line; kinds: json, json-malformed, prefixed-json, prefixed-json-malformed, text).
 
