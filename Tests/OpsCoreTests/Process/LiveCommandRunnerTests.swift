@@ -76,6 +76,21 @@ import Testing
         #expect(result.standardOutput.isEmpty)
     }
 
+    /// opsdeck ignores SIGPIPE; a child must not inherit that, or `yes | head -1` style pipelines in
+    /// a CLI would see write errors instead of ending quietly.
+    @Test func sigpipeIsIgnoredHereButNotInTheChild() async throws {
+        let child = try await runner.run(Command("cat", ["/proc/self/status"]))
+        let own = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        let pipeBit: UInt64 = 1 << (UInt64(SIGPIPE) - 1)
+        #expect(try Self.ignoredSignals(in: own) & pipeBit != 0)
+        #expect(try Self.ignoredSignals(in: child.outputText) & pipeBit == 0)
+    }
+
+    static func ignoredSignals(in status: String) throws -> UInt64 {
+        let line = try #require(status.split(separator: "\n").first { $0.hasPrefix("SigIgn:") })
+        return try #require(UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16))
+    }
+
     // MARK: - Arguments and environment
 
     @Test func argumentsArriveVerbatim() async throws {
