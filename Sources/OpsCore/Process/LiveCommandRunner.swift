@@ -98,8 +98,10 @@ public struct LiveCommandRunner: CommandRunner {
         _ = LiveCommandRunner.brokenPipesIgnored
         let timeout = command.isLongRunning ? nil : command.timeout
         do {
+            // argv[0] is the executable as the command names it, as a shell would pass it.
+            let arguments = Arguments(executablePathOverride: command.executable, remainingValues: command.arguments)
             let result = try await Subprocess.run(
-                .path(.init(path)), arguments: Arguments(command.arguments),
+                .path(.init(path)), arguments: arguments,
                 environment: SpawnInput.environment(for: command), platformOptions: LiveCommandRunner.platformOptions,
                 input: .none, output: .sequence, error: .sequence
             ) { execution in

@@ -100,6 +100,12 @@ import Testing
         #expect(result.outputText == arguments.map { $0 + "\n" }.joined())
     }
 
+    @Test func theChildSeesTheExecutableAsNamedInArgvZero() async throws {
+        let result = try await runner.run(Command("sh", ["-c", "cat /proc/$$/cmdline"]))
+        #expect(result.standardOutput.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            == ["sh", "-c", "cat /proc/$$/cmdline", ""])
+    }
+
     @Test func environmentOverridesGoOnTopOfTheInheritedOne() async throws {
         let inheritedPath = try #require(ProcessInfo.processInfo.environment["PATH"])
         let value = "a b;$(id) 'q' ünï"
