@@ -10,11 +10,16 @@ public struct CommandResult: Hashable, Sendable {
     public var standardOutput: [UInt8]
     /// Standard error, kept up to a limit: the CLI's own words when it fails.
     public var standardError: String
+    /// Bytes of standard output the caller did not get: past the live runner's cap on collected output,
+    /// or the cut-off tails of over-long streamed lines. Zero when nothing was dropped.
+    public var droppedOutputBytes: Int
 
-    public init(termination: Termination, standardOutput: [UInt8] = [], standardError: String = "") {
+    public init(termination: Termination, standardOutput: [UInt8] = [], standardError: String = "",
+                droppedOutputBytes: Int = 0) {
         self.termination = termination
         self.standardOutput = standardOutput
         self.standardError = standardError
+        self.droppedOutputBytes = droppedOutputBytes
     }
 
     public var succeeded: Bool { termination == .exited(0) }
