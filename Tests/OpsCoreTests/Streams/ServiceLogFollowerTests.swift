@@ -79,6 +79,21 @@ import Testing
         #expect(sink.lastStatus?.skipped == 3)
     }
 
+    @Test func cancellingTheFollowerEndsRealStreams() async throws {
+        let loop = #"while true; do echo '{"level":"info","msg":"tick"}'; sleep 0.05; done"#
+        let sources = ["one", "two"].map { LogSource(name: $0, command: Command("/bin/sh", ["-c", loop], isLongRunning: true)) }
+        let sink = Sink()
+        let follower = ServiceLogFollower(runner: LiveCommandRunner(), sources: sources, timestamps: Self.timestamps)
+        let task = Task { await follower.run(deliver: sink.deliver, status: sink.status) }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while sink.all.count < 6, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(Set(sink.all.compactMap(\.source)) == ["one", "two"])
+        task.cancel()
+        await task.value // returns: both shells were killed
+        #expect(sink.lastStatus?.following == 0)
+        #expect(sink.lastStatus?.failures.isEmpty == true)
+    }
+
     @Test func untimedRecordsStayBesideTheRecordBeforeThem() {
         var buffer = TimeMergeBuffer()
         let start = ContinuousClock.now
