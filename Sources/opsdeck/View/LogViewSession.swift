@@ -78,17 +78,7 @@ final class LogViewSession {
         previous = frame.grid
     }
 
-    /// `s`: what the filter shows, as JSON lines, secrets redacted.
     private func save(to path: String) {
-        var writer = JSONWriter(capacity: 1 << 16)
-        let encoder = RecordJSONEncoder()
-        for i in 0..<state.visibleCount { encoder.append(state.record(atVisible: i).redacted(), to: &writer) }
-        do {
-            try Data(writer.bytes).write(to: URL(fileURLWithPath: path))
-            state.message = "saved \(state.visibleCount) records to \(path)"
-        } catch {
-            state.message = "cannot save to \(path): \(error.localizedDescription)"
-            state.messageIsError = true
-        }
+        (state.message, state.messageIsError) = RecordExport.save(state, to: path)
     }
 }
