@@ -17,10 +17,13 @@ public struct ServiceSnapshot: Hashable, Sendable {
     public var updatedAt: LogTimestamp?
     /// A line the platform wants seen (`ProgressDeadlineExceeded`, `2 of 3 replicas unavailable`).
     public var note: String?
+    /// A verdict that overrides the one rolled up from the replicas, when the platform (or
+    /// opsdeck) knows better: a rollout past its deadline, a provider that cannot be read.
+    public var reportedState: RunState?
 
     public init(key: ServiceKey, provider: String, image: ImageReference? = nil, commit: String? = nil,
                 replicas: [Replica] = [], desiredReplicas: Int? = nil, revisions: [TrafficRevision] = [],
-                updatedAt: LogTimestamp? = nil, note: String? = nil) {
+                updatedAt: LogTimestamp? = nil, note: String? = nil, reportedState: RunState? = nil) {
         self.key = key
         self.provider = provider
         self.image = image
@@ -30,6 +33,7 @@ public struct ServiceSnapshot: Hashable, Sendable {
         self.revisions = revisions
         self.updatedAt = updatedAt
         self.note = note
+        self.reportedState = reportedState
     }
 
     /// Replicas that are running.
@@ -38,6 +42,7 @@ public struct ServiceSnapshot: Hashable, Sendable {
     /// What the row says the service is: the worst of its replicas, degraded when fewer are up
     /// than wanted, stopped when it has none and wants none.
     public var state: RunState {
+        if let reportedState { return reportedState }
         let wanted = desiredReplicas ?? replicas.count
         if replicas.isEmpty { return wanted == 0 ? .stopped : .failed }
         let worst = replicas.map(\.state).max() ?? .unknown
