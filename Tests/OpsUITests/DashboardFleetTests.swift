@@ -85,6 +85,34 @@ enum Fleet {
     }
 }
 
+extension Fleet {
+    static let workerProductionReleases: [Release] = [
+        Release(id: "7", version: "2.0.1", image: ImageReference("registry.example.com/shop/worker:2.0.1", digest: digestB),
+                commit: "77e1f0c", createdAt: ago(600), author: "ci-bot", status: .inProgress),
+        Release(id: "6", version: "2.0.0", image: ImageReference("registry.example.com/shop/worker:2.0.0", digest: digestA),
+                commit: "5d4c3b2", createdAt: ago(9 * 86_400), author: "carol", status: .live),
+    ]
+
+    static let workerLogs: [LogRecord] = [
+        LogRecord(line: 1, source: "worker-5f6d8-abcde", time: ago(70), level: .info, message: "starting worker",
+                  fields: [JSONMember("queue", .string("orders"))]),
+        LogRecord(line: 2, source: "worker-5f6d8-abcde", time: ago(69), level: .warn, message: "redis slow to answer",
+                  fields: [JSONMember("ms", .number("950"))]),
+        LogRecord(line: 3, source: "worker-5f6d8-abcde", time: ago(68), level: .fatal, message: "out of memory",
+                  error: LogError(type: "OOMError", message: "heap limit reached", stack: "at Worker.run (worker.js:88)")),
+    ]
+
+    /// The dashboard with the crash-looping worker/production selected, its history and logs in.
+    static func failingDashboard() -> DashboardState {
+        var state = dashboard()
+        _ = DashboardReducer.reduce(&state, .key(.character("G")))
+        let key = key("worker", "production")
+        _ = DashboardReducer.reduce(&state, .releasesLoaded(key, workerProductionReleases, at: ago(5)))
+        _ = DashboardReducer.reduce(&state, .logRecords(workerLogs, for: key))
+        return state
+    }
+}
+
 @Suite struct DashboardFleetTests {
     /// The fixture is what the other tests claim it is.
     @Test func theFleetHasAFailingAnUnhealthyAndARestartingService() {
