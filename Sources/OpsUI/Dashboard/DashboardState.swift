@@ -22,10 +22,10 @@ public struct DashboardState: Sendable {
     // MARK: Data
 
     /// The dashboard's clock, from the last `.tick`; nil before the first.
-    public var now: LogTimestamp?
-    public var services: PaneSource<[ServiceSnapshot]> = .idle
+    public internal(set) var now: LogTimestamp?
+    public internal(set) var services: PaneSource<[ServiceSnapshot]> = .idle
     /// Release histories by service and environment, kept while others are looked at.
-    public var releases: [ServiceKey: PaneSource<[Release]>] = [:]
+    public internal(set) var releases: [ServiceKey: PaneSource<[Release]>] = [:]
     /// The Logs pane: a whole log view, so its keys, filter, search and detail work there.
     public internal(set) var logs: LogViewState
     public internal(set) var logStream = LogStreamStatus.idle

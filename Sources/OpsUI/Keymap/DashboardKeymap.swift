@@ -39,7 +39,7 @@ extension Keymap where Intent == DashboardIntent {
         KeyBinding([.character("G"), .end], .bottom, section: "Move", "last row"),
         KeyBinding([.character("/")], .filter, section: "Filter", "filter the table: name, environment, image, state"),
         KeyBinding([.character(":")], .command, section: "Filter",
-                   "env NAME, svc NAME, theme NAME, refresh, q; level, filter, w, wrap, time"),
+                   "command: env svc theme refresh q level filter w wrap time"),
         KeyBinding([.character("r")], .refresh, section: "Other", "reload services and the selected history"),
         KeyBinding([.character("?")], .help, section: "Other", "this help"),
         KeyBinding([.character("q")], .quit, section: "Other", "quit"),
