@@ -185,6 +185,12 @@ public enum LogViewRenderer {
         case .save: "save to: "
         case .command: ":"
         }
+        return drawPrompt(label: label, input: input, into: &grid, row: row, width: width, error: error)
+    }
+
+    /// A prompt labelled `label` (the dashboard's prompts are drawn the same way).
+    static func drawPrompt(label: String, input: TextInput, into grid: inout CellGrid,
+                           row: Int, width: Int, error: String?) -> Point {
         grid.fill(Rect(column: 0, row: row, columns: width, rows: 1), with: Cell(" ", .input))
         var inputWidth = width
         if let error {

@@ -36,6 +36,14 @@ public enum Role: String, CaseIterable, Sendable {
     case helpKey = "help.key"
     case helpText = "help.text"
     case sparkline = "sparkline"
+    /// What a service or replica is doing, as its state and health cells show it: up and well,
+    /// on its way (starting, rolling out), stopped or paused on purpose, limping (restarting, part
+    /// of its replicas down, unhealthy), down.
+    case statusRunning = "status.running"
+    case statusPending = "status.pending"
+    case statusStopped = "status.stopped"
+    case statusDegraded = "status.degraded"
+    case statusFailed = "status.failed"
 
     /// The role a record's level badge is drawn in.
     public static func level(_ level: LogLevel) -> Role {

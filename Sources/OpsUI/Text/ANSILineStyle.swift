@@ -24,6 +24,11 @@ public struct ANSILineStyle: Sendable {
         case .statusInfo, .sparkline: "36"
         case .statusWarning: "33"
         case .statusError: "1;31"
+        case .statusRunning: "32"
+        case .statusPending: "36"
+        case .statusStopped: "2"
+        case .statusDegraded: "33"
+        case .statusFailed: "1;31"
         }
     }
 

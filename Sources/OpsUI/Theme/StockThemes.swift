@@ -76,6 +76,11 @@ roles:
   help.key:          {fg: accent, bold: true}
   help.text:         {fg: fg}
   sparkline:         {fg: cyan}
+  status.running:    {fg: green}
+  status.pending:    {fg: cyan}
+  status.stopped:    {fg: muted, dim: true}
+  status.degraded:   {fg: yellow, underline: true}
+  status.failed:     {fg: red, bold: true}
 
 """#
 
@@ -131,6 +136,11 @@ roles:
   help.key:          {fg: accent, bold: true}
   help.text:         {fg: fg}
   sparkline:         {fg: blue}
+  status.running:    {fg: green}
+  status.pending:    {fg: cyan}
+  status.stopped:    {fg: muted, dim: true}
+  status.degraded:   {fg: amber, underline: true}
+  status.failed:     {fg: red, bold: true}
 
 """#
 
@@ -175,6 +185,11 @@ roles:
   help.key:          {fg: accent, bold: true}
   help.text:         {fg: fg}
   sparkline:         {fg: bright-cyan}
+  status.running:    {fg: bright-green}
+  status.pending:    {fg: bright-cyan}
+  status.stopped:    {fg: quiet}
+  status.degraded:   {fg: bright-yellow, bold: true, underline: true}
+  status.failed:     {fg: bright-red, bold: true}
 
 """#
 
@@ -215,6 +230,11 @@ roles:
   help.key:          {bold: true}
   help.text:         {}
   sparkline:         {}
+  status.running:    {}
+  status.pending:    {}
+  status.stopped:    {dim: true}
+  status.degraded:   {underline: true}
+  status.failed:     {bold: true}
 
 """#
 }

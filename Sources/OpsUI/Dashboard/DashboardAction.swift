@@ -1,0 +1,60 @@
+import OpsCore
+
+/// What happens to the dashboard: keys, data arriving from providers, the clock, the screen.
+/// Every time comes in an action (`at:`, `.tick`): the reducer never reads a clock.
+public enum DashboardAction: Sendable {
+    case key(Key)
+    /// The clock moved; ages and freshness are counted back from here.
+    case tick(LogTimestamp)
+    /// Time to reload (a timer, or the start): the same as `r`.
+    case refresh
+    /// Every service of every environment, as the providers listed them at `at`.
+    case servicesLoaded([ServiceSnapshot], at: LogTimestamp)
+    /// Listing failed: the CLI's error (raw; sanitised when drawn). The last list stays, stale.
+    case servicesFailed(String, at: LogTimestamp)
+    /// The release history of one service in one environment, newest first.
+    case releasesLoaded(ServiceKey, [Release], at: LogTimestamp)
+    case releasesFailed(ServiceKey, String, at: LogTimestamp)
+    /// Log records of the service followed (the last `.followLogs`); records of any other
+    /// service (a stream cancelled while its batch was on the way) are dropped.
+    case logRecords([LogRecord], for: ServiceKey)
+    /// The stream of that service ended on its own.
+    case logsEnded(ServiceKey, at: LogTimestamp)
+    /// The stream of that service failed; the records it gave stay.
+    case logsFailed(ServiceKey, String, at: LogTimestamp)
+    /// What the last render showed (`DashboardRenderer.Frame.viewport`), so paging moves by a
+    /// screen and scrolling stays smooth.
+    case viewport(DashboardViewport)
+    /// A line for the status bar from the runtime (a save done, a theme that cannot be read).
+    case notice(String, isError: Bool)
+}
+
+/// What the runtime must do after a reduce, in order.
+public enum DashboardEffect: Sendable, Equatable {
+    case quit
+    /// Reload the list of services (every provider).
+    case refresh
+    /// Load the release history of this service and environment; answer with `.releasesLoaded`
+    /// or `.releasesFailed`.
+    case loadReleases(ServiceKey)
+    /// Cancel the log stream running and follow this service's logs (merged over its replicas),
+    /// answering with `.logRecords`; nil: follow nothing. The reducer has already emptied the pane.
+    case followLogs(ServiceKey?)
+    /// Switch to the theme of this name (`:theme light`).
+    case setTheme(String)
+    /// Write what the Logs pane's filter shows to this path, as the log view's `s` does.
+    case save(path: String)
+}
+
+/// Where each pane's list was scrolled to and how many rows it had in the last render.
+public struct DashboardViewport: Hashable, Sendable {
+    public var servicesTop = 0
+    public var servicesRows = 10
+    public var historyTop = 0
+    public var historyRows = 10
+    public var logsTop = 0
+    public var logsRows = 10
+    public var detailsRows = 5
+
+    public init() {}
+}

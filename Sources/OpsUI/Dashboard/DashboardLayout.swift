@@ -1,0 +1,49 @@
+/// Where each pane goes on a screen of a given size. Wide screens put Services and History side
+/// by side over a details strip and the logs; narrower ones stack Services, History beside
+/// Details, and the logs; small ones (and a zoom) show the focused pane alone.
+struct DashboardLayout: Equatable {
+    /// The row of the discovery banner, when there is one.
+    var bannerRow: Int?
+    var statusRow: Int
+    var panes: [DashboardPane: Rect]
+    /// Only the focused pane is shown (zoomed, or a small screen).
+    var single: Bool
+
+    /// From this width Services and History sit side by side.
+    static let wideColumns = 140
+    /// Below these, one pane at a time.
+    static let compactColumns = 60
+    static let compactRows = 15
+
+    /// `servicesRows`, `historyRows`, `detailsRows`: rows each pane would like (its content and
+    /// border), so a small fleet does not leave a half-empty table.
+    static func make(size: Size, banner: Bool, focus: DashboardPane, zoomed: Bool,
+                     servicesRows: Int, historyRows: Int, detailsRows: Int) -> DashboardLayout {
+        let statusRow = size.rows - 1
+        let top = banner ? 1 : 0
+        let area = Rect(column: 0, row: top, columns: size.columns, rows: max(0, statusRow - top))
+        var layout = DashboardLayout(bannerRow: banner ? 0 : nil, statusRow: statusRow, panes: [:], single: false)
+        if zoomed || size.columns < compactColumns || area.size.rows < compactRows {
+            layout.single = true
+            layout.panes[focus] = area
+        } else if size.columns >= wideColumns {
+            let bandRows = clamp(max(servicesRows, historyRows), 6, area.size.rows * 45 / 100)
+            let (band, rest) = Split.vertical(area, first: bandRows)
+            let (services, history) = Split.horizontal(band, ratio: 0.6)
+            let (details, logs) = Split.vertical(rest, first: clamp(detailsRows, 3, min(10, rest.size.rows / 3)))
+            layout.panes = [.services: services, .history: history, .details: details, .logs: logs]
+        } else {
+            let (services, rest) = Split.vertical(area, first: clamp(servicesRows, 5, area.size.rows * 40 / 100))
+            let middleRows = clamp(max(historyRows, detailsRows), 5, rest.size.rows / 2)
+            let (middle, logs) = Split.vertical(rest, first: middleRows)
+            let (history, details) = Split.horizontal(middle, ratio: 0.5)
+            layout.panes = [.services: services, .history: history, .details: details, .logs: logs]
+        }
+        return layout
+    }
+
+    /// `value` within `lower...upper`; `upper` wins when the two cross (a short screen).
+    static func clamp(_ value: Int, _ lower: Int, _ upper: Int) -> Int {
+        max(min(value, upper), min(lower, upper))
+    }
+}

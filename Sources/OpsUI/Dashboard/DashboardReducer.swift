@@ -1,0 +1,70 @@
+import OpsCore
+
+/// The dashboard's reducer: pure, no clock, no processes, no terminal. It returns what the
+/// runtime must do, in order.
+public enum DashboardReducer {
+    public static func reduce(_ state: inout DashboardState, _ action: DashboardAction,
+                              keymap: Keymap<DashboardIntent> = .dashboard) -> [DashboardEffect] {
+        switch action {
+        case .key(let key):
+            return self.key(key, on: &state, keymap: keymap)
+        case .tick(let now):
+            state.now = now
+            return []
+        case .refresh:
+            return refresh(&state)
+        case .servicesLoaded(let snapshots, let time):
+            state.services.load(snapshots, at: time)
+            return reconcileSelection(&state)
+        case .servicesFailed(let message, let time):
+            state.services.fail(message, at: time)
+            return []
+        case .releasesLoaded(let key, let releases, let time):
+            state.releases[key, default: .idle].load(releases, at: time)
+            if key == state.selectedKey { reconcileRelease(&state) }
+            return []
+        case .releasesFailed(let key, let message, let time):
+            state.releases[key, default: .idle].fail(message, at: time)
+            return []
+        case .logRecords(let records, let key):
+            guard key == state.selectedKey, !records.isEmpty else { return [] }
+            state.logStream = .streaming(lastBatchAt: state.now)
+            return logView(.records(records), on: &state)
+        case .logsEnded(let key, let time):
+            guard key == state.selectedKey else { return [] }
+            state.logStream = .ended(at: time)
+            return []
+        case .logsFailed(let key, let message, let time):
+            guard key == state.selectedKey else { return [] }
+            state.logStream = .failed(SourceFailure(message: message, at: time))
+            return []
+        case .viewport(let viewport):
+            state.viewport = viewport
+            return logView(.viewport(top: viewport.logsTop, rows: viewport.logsRows), on: &state)
+        case .notice(let text, let isError):
+            state.message = text
+            state.messageIsError = isError
+            return []
+        }
+    }
+
+    /// `r`, `:refresh` and the runtime's timer: reload the services and the selected history.
+    static func refresh(_ state: inout DashboardState) -> [DashboardEffect] {
+        state.services.startLoading()
+        var effects: [DashboardEffect] = [.refresh]
+        if let key = state.selectedKey {
+            state.releases[key, default: .idle].startLoading()
+            effects.append(.loadReleases(key))
+        }
+        return effects
+    }
+
+    /// Hands an action to the embedded log view and translates what it asks for.
+    static func logView(_ action: LogViewAction, on state: inout DashboardState) -> [DashboardEffect] {
+        switch LogViewReducer.reduce(&state.logs, action) {
+        case .none: []
+        case .quit: [.quit]
+        case .save(let path): [.save(path: path)]
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import OpsCore
+
+/// Everything the dashboard shows, as one value: the reducer changes it, the renderer reads it.
+public struct DashboardState: Sendable {
+    /// A prompt open on the status line.
+    public enum Prompt: Hashable, Sendable {
+        /// `/`: the filter of a table pane (Services or History).
+        case filter(DashboardPane)
+        /// `:`: the command line.
+        case command
+    }
+
+    // MARK: Configuration
+
+    /// The environments in the order the configuration names them (staging before
+    /// production); rows of one service follow it, unnamed environments after, by name.
+    public var environmentOrder: [String]
+    /// No configuration was found: the services are whatever the local engine runs, and a
+    /// banner says so.
+    public var discovery: Bool
+
+    // MARK: Data
+
+    /// The dashboard's clock, from the last `.tick`; nil before the first.
+    public internal(set) var now: LogTimestamp?
+    public internal(set) var services: PaneSource<[ServiceSnapshot]> = .idle
+    /// Release histories by service and environment, kept while others are looked at.
+    public internal(set) var releases: [ServiceKey: PaneSource<[Release]>] = [:]
+    /// The Logs pane: a whole log view, so its keys, filter, search and detail work there.
+    public internal(set) var logs: LogViewState
+    public internal(set) var logStream = LogStreamStatus.idle
+    /// Counts the times the Logs pane was emptied for another service: the renderer's memo of
+    /// formatted lines is only good for one generation.
+    public internal(set) var logGeneration = 0
+    public let logCapacity: Int
+
+    // MARK: Where the user is
+
+    /// The selected row of the Services table, by key so that it survives reloads and sorting.
+    public internal(set) var selectedKey: ServiceKey?
+    /// The selected release of the History pane, by id.
+    public internal(set) var selectedReleaseID: String?
+    public internal(set) var focus = DashboardPane.services
+    /// The focused pane fills the screen.
+    public internal(set) var zoomed = false
+    /// `:env NAME`, `:svc NAME`: only that environment, only that service.
+    public internal(set) var environmentScope: String?
+    public internal(set) var serviceScope: String?
+    /// `/` in Services and History: a case-insensitive substring.
+    public internal(set) var servicesFilter = ""
+    public internal(set) var historyFilter = ""
+    /// Rows the Details pane is scrolled down.
+    public internal(set) var detailsScroll = 0
+    public internal(set) var viewport = DashboardViewport()
+
+    // MARK: Prompt, messages, help
+
+    public internal(set) var prompt: Prompt?
+    public internal(set) var promptInput = TextInput()
+    /// A line for the status bar; cleared by the next key.
+    public internal(set) var message: String?
+    public internal(set) var messageIsError = false
+    public internal(set) var showingHelp = false
+    public internal(set) var helpScroll = 0
+
+    /// `logCapacity`: records the Logs pane keeps (older ones are dropped and counted).
+    public init(environmentOrder: [String] = [], discovery: Bool = false, logCapacity: Int = 20_000) {
+        self.environmentOrder = environmentOrder
+        self.discovery = discovery
+        self.logCapacity = max(1, logCapacity)
+        logs = LogViewState(capacity: max(1, logCapacity))
+    }
+}

@@ -1,0 +1,55 @@
+import OpsCore
+
+/// The roles states are drawn in, so a theme colours them: a service that is down reads red
+/// whatever the platform calls it.
+enum StatusRoles {
+    static func role(_ state: RunState) -> Role {
+        switch state {
+        case .running: .statusRunning
+        case .starting: .statusPending
+        case .paused, .stopped, .unknown: .statusStopped
+        case .degraded: .statusDegraded
+        case .failed: .statusFailed
+        }
+    }
+
+    static func role(_ health: HealthState) -> Role {
+        switch health {
+        case .healthy: .statusRunning
+        case .starting: .statusPending
+        case .none: .dim
+        case .unhealthy: .statusFailed
+        }
+    }
+
+    static func role(_ status: Release.Status) -> Role {
+        switch status {
+        case .live: .statusRunning
+        case .inProgress: .statusPending
+        case .superseded: .text
+        case .failed: .statusFailed
+        }
+    }
+
+    /// The role of a whole service for the cells that name it: calm when it runs well, loud
+    /// when it is down, unhealthy or restarting.
+    static func attention(_ snapshot: ServiceSnapshot) -> Role {
+        switch snapshot.state {
+        case .failed: return .statusFailed
+        case .degraded: return .statusDegraded
+        default: return snapshot.health == .unhealthy ? .statusDegraded : .text
+        }
+    }
+}
+
+extension Release.Status {
+    /// How the History pane writes the status.
+    var word: String {
+        switch self {
+        case .live: "live"
+        case .superseded: "superseded"
+        case .inProgress: "rolling out"
+        case .failed: "failed"
+        }
+    }
+}
