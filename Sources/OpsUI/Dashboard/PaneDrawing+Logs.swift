@@ -40,7 +40,7 @@ extension PaneDrawing {
             }
         }
         if let detailRect, let detail = logs.detail {
-            LogViewRenderer.drawDetail(logs.record(atVisible: detail), into: &grid, rect: detailRect, style: style)
+            LogViewRenderer.drawDetail(logs.record(atVisible: detail), scroll: logs.detailScroll, into: &grid, rect: detailRect, style: style)
         }
     }
 
