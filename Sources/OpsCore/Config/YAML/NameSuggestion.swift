@@ -1,8 +1,15 @@
 /// Finds the known name a misspelt one was probably meant to be, for "did you mean" hints.
 public enum NameSuggestion {
     /// The candidate closest to `name` by edit distance, if it is close enough to be a typo
-    /// (at most 2 edits, or a third of the name for long names).
+    /// (at most 2 edits, or a third of the name for long names); failing that, a candidate of at
+    /// least 3 characters that `name` starts with, or that starts with it (`warning` -> `warn`).
     public static func closest(to name: String, among candidates: [String]) -> String? {
+        closestByEdits(to: name, among: candidates) ?? candidates.first { candidate in
+            min(candidate.count, name.count) >= 3 && (name.hasPrefix(candidate) || candidate.hasPrefix(name))
+        }
+    }
+
+    private static func closestByEdits(to name: String, among candidates: [String]) -> String? {
         let typed = Array(name.unicodeScalars)
         // Names this long are not typos of a key or a role; skip the quadratic work.
         guard typed.count <= 64 else { return nil }

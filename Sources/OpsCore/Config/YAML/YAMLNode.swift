@@ -61,12 +61,12 @@ public struct YAMLNode: Sendable {
 
     public var isNull: Bool { scalar?.isNull ?? false }
 
-    /// How the node looks, for "found ..." in messages: `nothing`, `a list`, `a map`, `true`,
+    /// How the node looks, for "found ..." in messages: `nothing`, `a list`, `an empty map`, `true`,
     /// `a number (12)` or the text itself in `quote` marks, shortened and without control characters.
     public func describe(quote: Character) -> String {
         switch content {
-        case .mapping: return "a map"
-        case .sequence: return "a list"
+        case .mapping(let entries): return entries.isEmpty ? "an empty map" : "a map"
+        case .sequence(let items): return items.isEmpty ? "an empty list" : "a list"
         case .scalar(let scalar):
             if scalar.isNull { return "nothing" }
             if let bool = scalar.bool { return bool ? "true" : "false" }
