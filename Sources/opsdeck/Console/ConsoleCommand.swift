@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import OpsCore
+import OpsCurses
+import OpsUI
+
+/// `opsdeck` with no subcommand: the console an on-call engineer keeps open.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "The console: services, release history and live logs of every environment (the default).",
+        discussion: """
+        Reads opsdeck.yml (--config FILE, ./opsdeck.yml, or $XDG_CONFIG_HOME/opsdeck/config.yml). \
+        Without one, it shows every container of the local Docker engine (DOCKER_HOST or the \
+        default socket), compose projects grouped as services. Press ? for the keys.
+        """
+    )
+
+    @Option(help: "The configuration file (default: ./opsdeck.yml, then $XDG_CONFIG_HOME/opsdeck/config.yml).")
+    var config: String?
+
+    @Option(help: "Theme: default, light, high-contrast, mono, or NAME.yml in $XDG_CONFIG_HOME/opsdeck/themes.")
+    var theme = "default"
+
+    @Option(help: "Seconds between full refreshes, besides the ones Docker events trigger.")
+    var poll = 15
+
+    @Option(help: "Log lines each replica's stream starts with.")
+    var tail = 200
+
+    func validate() throws {
+        guard poll >= 1 else { throw ValidationError("--poll must be at least 1 second") }
+        guard tail >= 0 else { throw ValidationError("--tail cannot be negative") }
+    }
+
+    func run() throws {
+        let runner = LiveCommandRunner()
+        let setup = try Self.setup(explicitConfig: config, runner: runner)
+        let loaded = ThemeLoader.load(named: theme, searchPaths: ViewCommand.themeFolders())
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(useTTY: false)
+        } catch {
+            throw ValidationError("cannot use the terminal: \(error)")
+        }
+        let waker = terminal.waker
+        let inbox = ActionInbox { waker.post() }
+        let effects = ConsoleEffects(providers: ProviderSet(setup.providers), runner: runner, inbox: inbox,
+                                     now: { LogsQueryOptions.now() })
+        effects.logTail = tail
+        effects.pollInterval = .seconds(poll)
+        var state = DashboardState(environmentOrder: setup.environmentOrder, discovery: setup.discovery)
+        if let warning = loaded.warning { _ = DashboardReducer.reduce(&state, .notice(warning, isError: true)) }
+        _ = DashboardReducer.reduce(&state, .tick(LogsQueryOptions.now()))
+        effects.start()
+        ConsoleSession(terminal: terminal, theme: loaded.theme, themeFolders: ViewCommand.themeFolders(), state: state,
+                       effects: effects, inbox: inbox).run()
+        effects.stop()
+        terminal.restore()
+    }
+
+    /// The configuration found (an error in it stops here, before the screen is taken, so the
+    /// message stays readable), or discovery when there is none.
+    static func setup(explicitConfig: String?, runner: any CommandRunner) throws -> ConsoleSetup {
+        let locator = ConfigLocator.current()
+        if let explicitConfig, !FileManager.default.fileExists(atPath: explicitConfig) {
+            throw ValidationError("no configuration at \(explicitConfig)")
+        }
+        guard let location = locator.locate(explicit: explicitConfig) else { return .discovery(runner: runner) }
+        do {
+            return .configured(try ConfigLoader.load(path: location.path), runner: runner)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+}

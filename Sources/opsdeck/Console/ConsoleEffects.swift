@@ -1,0 +1,183 @@
+import Foundation
+import OpsCore
+import OpsUI
+
+/// Runs what the dashboard's reducer asks for, off the UI thread, and posts the answers back as
+/// actions. Provider calls have their own deadlines (in their commands), so a hung CLI costs
+/// one pane its data, never the screen its keys.
+final class ConsoleEffects: @unchecked Sendable {
+    private let providers: ProviderSet
+    private let runner: any CommandRunner
+    private let inbox: ActionInbox
+    private let now: @Sendable () -> LogTimestamp
+    /// Lines of history each replica's log stream starts with.
+    var logTail = 200
+    /// The slow poll that catches what change watching misses (or all of it, where it fails).
+    var pollInterval: Duration = .seconds(15)
+
+    private let lock = NSLock()
+    private var logTask: Task<Void, Never>?
+    private var background: [Task<Void, Never>] = []
+    private var refreshing = false
+    private var refreshAgain = false
+
+    init(providers: ProviderSet, runner: any CommandRunner, inbox: ActionInbox, now: @escaping @Sendable () -> LogTimestamp) {
+        self.providers = providers
+        self.runner = runner
+        self.inbox = inbox
+        self.now = now
+    }
+
+    /// Starts the clock, the slow poll and change watching.
+    func start() {
+        let inbox = inbox, now = now, pollInterval = pollInterval
+        let ticker = Task {
+            while !Task.isCancelled {
+                inbox.post(.tick(now()))
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        let poll = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: pollInterval)
+                if !Task.isCancelled { inbox.post(.refresh) }
+            }
+        }
+        let watchers = providers.watchers.map { watcher in
+            Task { [runner] in await ChangeWatch(watcher: watcher, runner: runner, inbox: inbox).run() }
+        }
+        lock.withLock { background = [ticker, poll] + watchers }
+    }
+
+    func stop() {
+        let tasks = lock.withLock { () -> [Task<Void, Never>] in
+            defer { background = []; logTask = nil }
+            return background + (logTask.map { [$0] } ?? [])
+        }
+        for task in tasks { task.cancel() }
+    }
+
+    func perform(_ effect: DashboardEffect) {
+        switch effect {
+        case .refresh: refresh()
+        case .loadReleases(let key): loadReleases(key)
+        case .followLogs(let key): follow(key)
+        case .quit, .setTheme, .save: break // the session's own
+        }
+    }
+
+    /// One listing at a time: a refresh asked for while one runs happens once it is done.
+    private func refresh() {
+        let start = lock.withLock { () -> Bool in
+            if refreshing { refreshAgain = true; return false }
+            refreshing = true
+            return true
+        }
+        guard start else { return }
+        Task { [self] in
+            while true {
+                let listing = await providers.services()
+                let time = now()
+                if listing.failures.isEmpty || !listing.services.isEmpty {
+                    inbox.post(.servicesLoaded(listing.services, at: time))
+                }
+                if !listing.failures.isEmpty {
+                    let message = listing.failures.joined(separator: "\n")
+                    inbox.post(listing.services.isEmpty ? .servicesFailed(message, at: time) : .notice(message, isError: true))
+                }
+                let again = lock.withLock { () -> Bool in
+                    if refreshAgain { refreshAgain = false; return true }
+                    refreshing = false
+                    return false
+                }
+                if !again { return }
+            }
+        }
+    }
+
+    private func loadReleases(_ key: ServiceKey) {
+        Task { [providers, inbox, now] in
+            do {
+                let releases = try await providers.releases(of: key)
+                inbox.post(.releasesLoaded(key, releases, at: now()))
+            } catch {
+                inbox.post(.releasesFailed(key, "\(error)", at: now()))
+            }
+        }
+    }
+
+    /// Cancels the stream of the service followed before (killing its processes) and follows `key`.
+    private func follow(_ key: ServiceKey?) {
+        let task = key.map { key in
+            Task { [providers, runner, inbox, now, logTail] in
+                do {
+                    let sources = try await providers.logSources(of: key, tail: logTail)
+                    let timestamps = TimestampParser(latestAccepted: LogTimestamp(
+                        nanosecondsSinceEpoch: now().nanosecondsSinceEpoch &+ 86_400_000_000_000))
+                    let follower = ServiceLogFollower(runner: runner, sources: sources, timestamps: timestamps)
+                    await follower.run(deliver: { inbox.post(.logRecords($0, for: key)) }) { status in
+                        if let failure = status.failures.sorted(by: { $0.key < $1.key }).first {
+                            inbox.post(.logsFailed(key, "\(failure.key): \(failure.value)", at: now()))
+                        }
+                    }
+                    if !Task.isCancelled { inbox.post(.logsEnded(key, at: now())) }
+                } catch {
+                    if !Task.isCancelled { inbox.post(.logsFailed(key, "\(error)", at: now())) }
+                }
+            }
+        }
+        let old = lock.withLock { () -> Task<Void, Never>? in
+            defer { logTask = task }
+            return logTask
+        }
+        old?.cancel()
+    }
+}
+
+/// Follows one endpoint's change stream (`docker events`): a relevant line asks for a refresh,
+/// a burst of them for one. A stream that fails is restarted after a pause; the slow poll covers
+/// the gap.
+struct ChangeWatch: Sendable {
+    let watcher: any ChangeWatching
+    let runner: any CommandRunner
+    let inbox: ActionInbox
+    /// Changes closer together than this make one refresh (a compose `up` is a dozen events).
+    var settle: Duration = .milliseconds(250)
+    var restartAfter: Duration = .seconds(5)
+
+    func run() async {
+        let pending = ChangeFlag()
+        let watcher = watcher
+        while !Task.isCancelled {
+            async let flusher: Void = flush(pending)
+            _ = try? await runner.stream(watcher.changeCommand) { line in
+                if watcher.isRelevantChange(line) { pending.raise() }
+            }
+            pending.stop()
+            await flusher
+            pending.reset()
+            try? await Task.sleep(for: restartAfter)
+        }
+    }
+
+    /// Posts a refresh when changes were seen, at most once per `settle`.
+    private func flush(_ pending: ChangeFlag) async {
+        while !Task.isCancelled, !pending.isStopped {
+            try? await Task.sleep(for: settle)
+            if pending.take() { inbox.post(.refresh) }
+        }
+    }
+}
+
+/// Set from the stream's reading task, taken by the flusher.
+final class ChangeFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    private var stopped = false
+
+    func raise() { lock.withLock { raised = true } }
+    func take() -> Bool { lock.withLock { defer { raised = false }; return raised } }
+    func stop() { lock.withLock { stopped = true } }
+    func reset() { lock.withLock { stopped = false; raised = false } }
+    var isStopped: Bool { lock.withLock { stopped } }
+}

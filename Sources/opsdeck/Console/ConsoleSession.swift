@@ -1,0 +1,99 @@
+import Foundation
+import OpsCore
+import OpsCurses
+import OpsUI
+
+/// The console's UI loop: the one thread that owns the terminal and the dashboard's state. It
+/// waits for a key, a resize or a wake (an action posted by a background task), reduces, hands
+/// the effects to the runtime, and draws only the cells that changed.
+final class ConsoleSession {
+    private let terminal: CursesTerminal
+    private let effects: ConsoleEffects
+    private let inbox: ActionInbox
+    private let themeFolders: [String]
+    private var styles: [Role: RoleStyle] = [:]
+    private let boxStyle: BoxStyle
+    private var state: DashboardState
+    private var previous: CellGrid?
+    private let lineCache = DashboardLineCache()
+
+    init(terminal: CursesTerminal, theme: Theme, themeFolders: [String], state: DashboardState,
+         effects: ConsoleEffects, inbox: ActionInbox) {
+        self.terminal = terminal
+        self.themeFolders = themeFolders
+        self.state = state
+        self.effects = effects
+        self.inbox = inbox
+        boxStyle = .forLocale(isUTF8: terminal.isUTF8)
+        use(theme)
+    }
+
+    /// Runs until the user quits; returns normally for `q`, ends the process for a signal.
+    func run() {
+        var dirty = true
+        if !apply(.refresh) { return }
+        while true {
+            for action in inbox.drain() {
+                dirty = true
+                if !apply(action) { return }
+            }
+            if dirty {
+                draw()
+                dirty = false
+            }
+            guard let event = terminal.nextEvent(timeout: .seconds(1)) else { continue }
+            switch event {
+            case .key(let key):
+                dirty = true
+                if !apply(.key(key)) { return }
+            case .resize:
+                previous = nil
+                dirty = true
+            case .wake:
+                break // the inbox is drained at the top of the loop
+            case .terminate(let signal):
+                effects.stop()
+                CursesTerminal.exitBySignal(signal)
+            }
+        }
+    }
+
+    /// Reduces one action and carries out its effects; false when the user quit.
+    private func apply(_ action: DashboardAction) -> Bool {
+        for effect in DashboardReducer.reduce(&state, action) {
+            switch effect {
+            case .quit:
+                return false
+            case .setTheme(let name):
+                let loaded = ThemeLoader.load(named: name, searchPaths: themeFolders)
+                use(loaded.theme)
+                previous = nil
+                _ = DashboardReducer.reduce(&state, .notice(loaded.warning ?? "theme \(loaded.theme.name)",
+                                                            isError: loaded.warning != nil))
+            case .save(let path):
+                let saved = RecordExport.save(state.logs, to: path)
+                _ = DashboardReducer.reduce(&state, .notice(saved.message, isError: saved.isError))
+            case .refresh, .loadReleases, .followLogs:
+                effects.perform(effect)
+            }
+        }
+        return true
+    }
+
+    private func use(_ theme: Theme) {
+        let degraded = theme.degraded(to: terminal.colorDepth)
+        // Looked up once: drawing asks for a style per run of cells.
+        styles = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, degraded.style(for: $0)) })
+    }
+
+    private func draw() {
+        let frame = DashboardRenderer.render(state, size: terminal.size, style: boxStyle, cache: lineCache)
+        if frame.viewport != state.viewport { _ = DashboardReducer.reduce(&state, .viewport(frame.viewport)) }
+        let runs = frame.grid.changes(since: previous)
+        if !runs.isEmpty {
+            terminal.draw(runs) { [styles] role in styles[role] ?? .plain }
+            terminal.refresh()
+        }
+        previous = frame.grid
+    }
+}
