@@ -6,6 +6,6 @@ struct OpsdeckCommand: ParsableCommand {
         commandName: "opsdeck",
         abstract: "A terminal operations console: services, releases, probes and logs of every environment.",
         version: "0.1.0",
-        subcommands: [LogsCommand.self, ViewCommand.self]
+        subcommands: [LogsCommand.self, ViewCommand.self, ConfigCommand.self]
     )
 }
