@@ -24,7 +24,7 @@ let package = Package(
         ),
         .target(
             name: "OpsUI",
-            dependencies: ["OpsCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["OpsCore"],
             path: "Sources/OpsUI"
         ),
         .target(name: "OpsCurses", dependencies: ["OpsUI", "CNcurses"], path: "Sources/OpsCurses"),

@@ -12,20 +12,16 @@ struct ConsoleSetup {
         ConsoleSetup(providers: [DockerProvider(discoveringWith: runner)], environmentOrder: [], discovery: true)
     }
 
-    /// One provider per endpoint: the Docker targets of every service grouped by engine
-    /// (context and host, the environment's defaults filled in), so one `docker ps` lists them all.
+    /// One provider per endpoint: the Docker targets of every service grouped by engine (context
+    /// and host; the config fills in an environment's), so one `docker ps` lists them all.
     static func configured(_ config: OpsdeckConfig, runner: any CommandRunner) -> ConsoleSetup {
-        let environments = Dictionary(uniqueKeysWithValues: config.environments.map { ($0.name, $0) })
         var docker: [DockerEndpoint: [ServiceKey: DockerTarget]] = [:]
         var unavailable: [String: [ServiceKey]] = [:]
         for service in config.services {
             for (environment, target) in service.targets {
                 let key = ServiceKey(service: service.name, environment: environment)
                 switch target {
-                case .docker(var target):
-                    let defaults = environments[environment]?.docker
-                    target.context = target.context ?? defaults?.context
-                    target.host = target.host ?? defaults?.host
+                case .docker(let target):
                     docker[DockerEndpoint(target), default: [:]][key] = target
                 case .kubernetes, .fly:
                     unavailable[target.provider, default: []].append(key)

@@ -400,6 +400,16 @@ import Testing
         ])
     }
 
+    @Test func nothingHappensByItselfWhereNothingMayChange() {
+        #expect(ConfigText.issues("""
+            environments:
+              a: { read_only: true, auto_rollback: true }
+              b: { read_only: true, protected: true, auto_rollback: false }
+            services:
+              api: { a: { provider: fly, app: x } }
+            """) == ["2:25: auto_rollback cannot be true in environment a: it is read-only, so nothing may change there"])
+    }
+
     @Test func everyIssueIsReportedUpToTheLimitThenCounted() throws {
         var text = "environments:\n  staging: {}\nservices:\n"
         for index in 1...30 { text += "  s\(index): { staging: { provider: docker, contaner: x } }\n" }

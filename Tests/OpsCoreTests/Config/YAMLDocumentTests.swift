@@ -35,9 +35,10 @@ import Testing
     }
 
     @Test func describesValuesForMessages() throws {
-        let root = try #require(YAMLDocument.read("[~, true, 12, [], {}, \"a\\e[2J\"]").root)
+        let root = try #require(YAMLDocument.read("[~, true, 12, [1], [], {a: 1}, {}, \"a\\e[2J\"]").root)
         let words = try #require(root.items).map { $0.describe(quote: "\"") }
-        #expect(words == ["nothing", "true", "a number (12)", "a list", "a map", "\"a\\e[2J\""])
+        #expect(words == ["nothing", "true", "a number (12)", "a list", "an empty list", "a map", "an empty map",
+                          "\"a\\e[2J\""])
     }
 
     @Test func emptyDocumentsHaveNoRootAndNoProblems() {

@@ -33,9 +33,10 @@ public struct ServiceConfig: Sendable, Equatable {
 public struct MetricConfig: Sendable, Equatable {
     public var name: String
     public var query: String
-    /// At or beyond this the value is a warning (beyond means above when `critical` is above
-    /// `warn` or absent, below when `critical` is below it).
+    /// Values from here on are a warning. Higher is worse, unless `critical` is below `warn`
+    /// (a ratio of successes, where lower is worse).
     public var warn: Double?
+    /// Values from here on are critical.
     public var critical: Double?
 
     public init(name: String, query: String, warn: Double? = nil, critical: Double? = nil) {

@@ -46,9 +46,14 @@ extension ConfigReader {
         environment.protected = map["protected"].flatMap { values.bool($0, for: "protected in \(place)") } ?? false
         environment.readOnly = map["read_only"].flatMap { values.bool($0, for: "read_only in \(place)") } ?? false
         environment.autoRollback = map["auto_rollback"].flatMap { values.bool($0, for: "auto_rollback in \(place)") } ?? false
-        if environment.protected, environment.autoRollback, let entry = map.entry("auto_rollback") {
-            log.report("auto_rollback cannot be true in \(place): it is protected, and nothing happens by itself "
-                       + "in a protected environment", at: entry.key.position)
+        if environment.autoRollback, let entry = map.entry("auto_rollback") {
+            if environment.protected {
+                log.report("auto_rollback cannot be true in \(place): it is protected, and nothing happens by itself "
+                           + "in a protected environment", at: entry.key.position)
+            } else if environment.readOnly {
+                log.report("auto_rollback cannot be true in \(place): it is read-only, so nothing may change there",
+                           at: entry.key.position)
+            }
         }
         environment.prometheus = map["prometheus"].flatMap { readPrometheus($0, of: name) }
         if let docker = map["docker"] { environment.docker = readDockerDefaults(docker, of: name) }

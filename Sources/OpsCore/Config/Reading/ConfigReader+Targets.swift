@@ -23,6 +23,7 @@ extension ConfigReader {
         let place = "the \(Self.shown(provider)) target of \(Self.shown(service))/\(Self.shown(environment.name))"
         let target: ProviderTarget?
         let map: KeyedMap?
+        // `node` is known to be a map here, so the "expected" words of KeyedMap are never shown.
         switch provider {
         case "docker":
             map = KeyedMap(node, expected: "", place: place, allowed: Self.dockerTargetKeys, log: log)

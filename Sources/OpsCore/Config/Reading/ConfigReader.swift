@@ -20,13 +20,12 @@ struct ConfigReader {
             }
             return nil
         }
-        guard root.entries != nil else {
+        guard root.entries != nil,
+              let top = KeyedMap(root, expected: "", place: "the top level", allowed: Self.topLevelKeys, log: log) else {
             log.report("expected the file to be a map with the keys \(Self.topLevelKeys.joined(separator: ", ")), "
                        + "found \(root.describe(quote: "\""))", at: root.position)
             return nil
         }
-        guard let top = KeyedMap(root, expected: "a map with the keys " + Self.topLevelKeys.joined(separator: ", "),
-                                 place: "the top level", allowed: Self.topLevelKeys, log: log) else { return nil }
         let environments = readEnvironments(in: top)
         let services = readServices(in: top, environments: environments)
         let journalPath = top["journal_path"].flatMap { values.text($0, for: "journal_path", what: "a file path") }

@@ -11,9 +11,9 @@ struct KeyedMap {
     private let byKey: [String: YAMLEntry]
 
     /// `expected` describes the map for a "found a list" message. `allowed` are the keys it may
-    /// have (nil: any, for maps keyed by names); `explained` are keys it must not have for a reason worth more than "unknown key"
-    /// (the reason is the message). Nil, with the issue logged, when the node is not a map; a
-    /// null node is an empty map when `nullIsEmpty`.
+    /// have (nil: any, for maps keyed by names); `explained` are keys it must not have for a
+    /// reason worth more than "unknown key" (the reason is the message). Nil, with the issue
+    /// logged, when the node is not a map; a null node is an empty map when `nullIsEmpty`.
     init?(_ node: YAMLNode, expected: String, place: String, allowed: [String]?, explained: [String: String] = [:],
           nullIsEmpty: Bool = false, log: IssueLog) {
         self.node = node
