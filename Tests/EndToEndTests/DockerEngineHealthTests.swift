@@ -35,7 +35,7 @@ struct DockerEngineHealthTests {
         let health = try #require(try DockerContainerDetails.parse(inspectOutput: output).first?.state.health)
         #expect(health.log.count <= 5 && !health.log.isEmpty)
         #expect(health.log.last?.exitCode == 1)
-        // The run before the file was deleted passed: the history shows the turn.
+        // Docker keeps the last runs oldest first.
         let starts = health.log.compactMap(\.start)
         #expect(starts == starts.sorted())
     }
