@@ -6,7 +6,7 @@ import Testing
 struct DockerEngineHealthTests {
     @Test func reportsTheUnhealthyContainersFailingCheck() async throws {
         let scenario = try DockerScenario.get()
-        let provider = DockerProvider(discoveringWith: ChildProcessCommandRunner(), endpoint: try DockerEngine.endpoint())
+        let provider = DockerProvider(discoveringWith: LiveCommandRunner(), endpoint: try DockerEngine.endpoint())
         let results = try await provider.health(of: ServiceKey(service: scenario.sick, environment: "local"))
         let result = try #require(results.first)
         #expect(results.count == 1)
@@ -19,7 +19,7 @@ struct DockerEngineHealthTests {
 
     @Test func reportsHealthyComposeServices() async throws {
         let scenario = try DockerScenario.get()
-        let provider = DockerProvider(discoveringWith: ChildProcessCommandRunner(), endpoint: try DockerEngine.endpoint())
+        let provider = DockerProvider(discoveringWith: LiveCommandRunner(), endpoint: try DockerEngine.endpoint())
         let staging = try await provider.health(of: ServiceKey(service: "api", environment: scenario.stagingProject))
         #expect(staging.map(\.state) == [.healthy])
         #expect(staging.map(\.output) == ["ok: version 1.5.0"])

@@ -22,7 +22,7 @@ struct DockerEngineListingTests {
 
     @Test func discoversComposeProjectsAsEnvironments() async throws {
         let scenario = try DockerScenario.get()
-        let provider = DockerProvider(discoveringWith: ChildProcessCommandRunner(), endpoint: try DockerEngine.endpoint())
+        let provider = DockerProvider(discoveringWith: LiveCommandRunner(), endpoint: try DockerEngine.endpoint())
         let snapshots = try await provider.services()
         let mine = snapshots.filter { $0.key.environment.hasPrefix(scenario.run) }
         #expect(mine.map(\.key.description) == ["api/\(scenario.productionProject)", "worker/\(scenario.productionProject)",
@@ -44,7 +44,7 @@ struct DockerEngineListingTests {
         let api = ServiceKey(service: "api", environment: "staging")
         let everything = ServiceKey(service: "everything", environment: "run")
         let crash = ServiceKey(service: "crash", environment: "local")
-        let provider = DockerProvider(runner: ChildProcessCommandRunner(), endpoint: try DockerEngine.endpoint(), targets: [
+        let provider = DockerProvider(runner: LiveCommandRunner(), endpoint: try DockerEngine.endpoint(), targets: [
             api: DockerTarget(.compose(project: scenario.stagingProject, service: "api")),
             everything: DockerTarget(.labels([DockerScenario.runLabel: scenario.run])),
             crash: DockerTarget(.container(scenario.crashLoop)),
@@ -65,7 +65,7 @@ struct DockerEngineListingTests {
 
     @Test func keepsDockersWordsWhenTheEngineIsUnreachable() async throws {
         _ = try DockerEngine.requireHost()
-        let provider = DockerProvider(discoveringWith: ChildProcessCommandRunner(),
+        let provider = DockerProvider(discoveringWith: LiveCommandRunner(),
                                       endpoint: DockerEndpoint(host: "unix:///nonexistent/opsdeck/docker.sock"))
         let error = try await #require(throws: CommandError.self) { try await provider.services() }
         #expect(error.description.contains(

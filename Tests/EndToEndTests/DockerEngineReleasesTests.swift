@@ -6,7 +6,7 @@ import Testing
 struct DockerEngineReleasesTests {
     @Test func listsTheWebTagsWithWhatEachEnvironmentRuns() async throws {
         let scenario = try DockerScenario.get()
-        let provider = DockerProvider(discoveringWith: ChildProcessCommandRunner(), endpoint: try DockerEngine.endpoint())
+        let provider = DockerProvider(discoveringWith: LiveCommandRunner(), endpoint: try DockerEngine.endpoint())
         let staging = try await provider.releases(of: ServiceKey(service: "api", environment: scenario.stagingProject))
         #expect(staging.map(\.version) == ["1.5.0", "1.4.0"])
         #expect(staging.map(\.status) == [.live, .superseded])

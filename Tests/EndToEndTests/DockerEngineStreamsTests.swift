@@ -15,7 +15,7 @@ struct DockerEngineStreamsTests {
 
     @Test func followsTheLoggersTimestampedJSONLines() async throws {
         let scenario = try DockerScenario.get()
-        let provider = DockerProvider(discoveringWith: ChildProcessCommandRunner(), endpoint: try DockerEngine.endpoint())
+        let provider = DockerProvider(discoveringWith: LiveCommandRunner(), endpoint: try DockerEngine.endpoint())
         let sources = try await provider.logSources(of: ServiceKey(service: scenario.logger, environment: "local"), tail: 2)
         let source = try #require(sources.first)
         #expect(sources.count == 1 && source.name == scenario.logger)
@@ -40,7 +40,7 @@ struct DockerEngineStreamsTests {
 
     @Test func watchesContainerChangesWithoutHealthcheckExecNoise() async throws {
         let scenario = try DockerScenario.get()
-        let provider = DockerProvider(discoveringWith: ChildProcessCommandRunner(), endpoint: try DockerEngine.endpoint())
+        let provider = DockerProvider(discoveringWith: LiveCommandRunner(), endpoint: try DockerEngine.endpoint())
         let name = scenario.run + "-events"
         let since = String(Int(Date().timeIntervalSince1970) - 1)
         let watcher = try ChildProcess(provider.changeCommand.executable, provider.changeCommand.arguments,
