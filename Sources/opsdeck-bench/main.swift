@@ -13,6 +13,8 @@ do {
         RenderBenchmark.run(options)
     case .keys(let options):
         try KeyLatencyBenchmark.run(options)
+    case .console(let options):
+        try await ConsoleBenchmark.run(options)
     case .inProcess(let name, let file):
         try InProcessRunner.runChild(name: name, file: file)
     }

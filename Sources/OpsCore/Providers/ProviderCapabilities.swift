@@ -11,6 +11,13 @@ public protocol Provider: Sendable {
 /// everything the endpoint runs.
 public protocol ServiceListing: Provider {
     func services() async throws -> [ServiceSnapshot]
+    /// A cheaper first listing (one `docker ps`, no inspect) for the first frame, which the full
+    /// listing then completes; nil when the provider has nothing cheaper.
+    func quickServices() async throws -> [ServiceSnapshot]?
+}
+
+extension ServiceListing {
+    public func quickServices() async throws -> [ServiceSnapshot]? { nil }
 }
 
 /// The releases of one service in one environment, newest first.

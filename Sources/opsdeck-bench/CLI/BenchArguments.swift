@@ -20,6 +20,7 @@ struct BenchArguments {
         case "logs": return try logs()
         case "render": return try render()
         case "keys": return try keys()
+        case "console": return try console()
         case "_in-process":
             let name = try value(for: verb)
             let file = try value(for: verb)
@@ -93,6 +94,20 @@ struct BenchArguments {
             }
         }
         return .keys(options)
+    }
+
+    private mutating func console() throws -> BenchCommand {
+        var options = ConsoleOptions()
+        while let flag = remaining.popFirst() {
+            switch flag {
+            case "--containers": options.containers = try count(for: flag)
+            case "--runs": options.runs = try count(for: flag)
+            case "--image": options.image = try value(for: flag)
+            case "-h", "--help": return .help
+            default: throw BenchError("unknown option '\(flag)' for console (try --help)")
+            }
+        }
+        return .console(options)
     }
 
     private mutating func value(for flag: String) throws -> String {

@@ -5,6 +5,7 @@ enum BenchCommand {
     case logs(LogsOptions)
     case render(RenderOptions)
     case keys(KeyLatencyOptions)
+    case console(ConsoleOptions)
     /// Hidden: a child of `logs` that runs one in-process measurement, so that its peak RSS is
     /// its own and not the generator's or another measurement's.
     case inProcess(name: String, file: String)
@@ -53,6 +54,7 @@ enum HelpText {
       opsdeck-bench render [--records N] [--frames F] [--columns C] [--rows R]
                          [--term TERM]
       opsdeck-bench keys [--records N] [--rate LINES_PER_S] [--presses P]
+      opsdeck-bench console [--containers N] [--runs R] [--image IMAGE]
       opsdeck-bench generate --out PATH [--lines N] [--seed S] [--manifest PATH]
       opsdeck-bench --help
 
@@ -69,6 +71,10 @@ enum HelpText {
                (default 1M, --capacity N) while appending LINES_PER_S lines a second (default
                20000); sends `k` and `G` P times each (default 10) and reports how long each took
                to show PAUSED / FOLLOW on the screen, and the cores and memory the view used.
+    console    On the engine DOCKER_HOST names, starts N idle containers of IMAGE (default 50,
+               opsdeck-test/busybox:1; removed at the end) and reports `docker ps` and `docker
+               inspect` themselves, opsdeck's listing, parse and render of them, and the release
+               console in tmux from its start to the frame that lists them all (medians of R).
     generate   Writes the mixed log file only (and with --manifest, one `shape<TAB>kind` line per
                log line; kinds: json, json-malformed, prefixed-json, prefixed-json-malformed, text).
 

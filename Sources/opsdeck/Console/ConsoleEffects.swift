@@ -20,6 +20,8 @@ final class ConsoleEffects: @unchecked Sendable {
     private var background: [Task<Void, Never>] = []
     private var refreshing = false
     private var refreshAgain = false
+    /// The first listing starts with the quick one, so the first frame has rows sooner.
+    private var listedOnce = false
 
     init(providers: ProviderSet, runner: any CommandRunner, inbox: ActionInbox, now: @escaping @Sendable () -> LogTimestamp) {
         self.providers = providers
@@ -74,9 +76,16 @@ final class ConsoleEffects: @unchecked Sendable {
             return true
         }
         guard start else { return }
+        let quickFirst = lock.withLock { () -> Bool in
+            defer { listedOnce = true }
+            return !listedOnce
+        }
         Task { [self] in
+            if quickFirst, let quick = await providers.services(quick: true) {
+                inbox.post(.servicesLoaded(quick.services, at: now()))
+            }
             while true {
-                let listing = await providers.services()
+                let listing = await providers.services() ?? ProviderSet.Listing()
                 let time = now()
                 if listing.failures.isEmpty || !listing.services.isEmpty {
                     inbox.post(.servicesLoaded(listing.services, at: time))

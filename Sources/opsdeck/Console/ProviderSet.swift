@@ -18,12 +18,19 @@ final class ProviderSet: @unchecked Sendable {
         var failures: [String] = []
     }
 
-    /// Lists every endpoint at once; a slow or failing one costs only its own rows.
-    func services() async -> Listing {
+    /// Lists every endpoint at once; a slow or failing one costs only its own rows. `quick`: the
+    /// cheap first listings (`docker ps` alone) where an endpoint has one; nil when any endpoint
+    /// failed (the full listing that follows will say why).
+    func services(quick: Bool = false) async -> Listing? {
         let results = await withTaskGroup(of: (Int, Result<[ServiceSnapshot], any Error>).self) { group in
             for (index, provider) in providers.enumerated() {
                 group.addTask {
-                    do { return (index, .success(try await provider.services())) } catch { return (index, .failure(error)) }
+                    do {
+                        if quick, let first = try await provider.quickServices() { return (index, .success(first)) }
+                        return (index, .success(try await provider.services()))
+                    } catch {
+                        return (index, .failure(error))
+                    }
                 }
             }
             var all: [(Int, Result<[ServiceSnapshot], any Error>)] = []
@@ -43,7 +50,7 @@ final class ProviderSet: @unchecked Sendable {
             }
         }
         lock.withLock { self.owners.merge(owners) { _, new in new } }
-        return listing
+        return quick && !listing.failures.isEmpty ? nil : listing
     }
 
     func releases(of key: ServiceKey) async throws -> [Release] {

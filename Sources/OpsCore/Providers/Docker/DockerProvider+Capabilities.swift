@@ -5,16 +5,26 @@ extension DockerProvider {
     /// Configured: one snapshot per target, in key order, with a note when no container matches.
     /// Discovery: one per service found, grouped by environment (compose project), then by name.
     public func services() async throws -> [ServiceSnapshot] {
+        try await services(inspecting: true)
+    }
+
+    /// From one `docker ps`, without inspecting: the first frame's rows, which the full listing
+    /// completes (restart counts, digests, exact labels) a moment later.
+    public func quickServices() async throws -> [ServiceSnapshot]? {
+        try await services(inspecting: false)
+    }
+
+    private func services(inspecting: Bool) async throws -> [ServiceSnapshot] {
         let grouped: [ServiceKey: [DockerServiceContainer]]
         var notes: [ServiceKey: String] = [:]
         if let targets {
             let selections = try targets.keys.map(selection(for:))
-            grouped = try await containers(of: selections)
+            grouped = try await containers(of: selections, inspecting: inspecting)
             for selection in selections { notes[selection.key] = selection.emptyNote }
         } else {
-            grouped = try await discoveredContainers()
+            grouped = try await discoveredContainers(inspecting: inspecting)
         }
-        let images = try await images(of: grouped.values.flatMap { $0 })
+        let images = inspecting ? try await images(of: grouped.values.flatMap { $0 }) : [:]
         return grouped.keys.sorted { ($0.environment, $0.service) < ($1.environment, $1.service) }.map { key in
             DockerReplicaBuilder.snapshot(key, containers: grouped[key] ?? [], images: images,
                                           emptyNote: notes[key] ?? "no containers")

@@ -3,8 +3,12 @@
 extension DockerProvider {
     /// The containers of each selection, keyed by the selection's key (every key present, perhaps
     /// with none).
-    func containers(of selections: [DockerSelection]) async throws -> [ServiceKey: [DockerServiceContainer]] {
-        let inspected = try await inspectContainers { summary in selections.contains { $0.mightMatch(summary) } }
+    /// `inspecting` false: from `docker ps` alone (see `DockerContainerDetails(approximating:)`).
+    func containers(of selections: [DockerSelection], inspecting: Bool = true) async throws
+        -> [ServiceKey: [DockerServiceContainer]] {
+        let inspected = try await inspectContainers(inspecting: inspecting) { summary in
+            selections.contains { $0.mightMatch(summary) }
+        }
         var grouped = Dictionary(uniqueKeysWithValues: selections.map { ($0.key, [DockerServiceContainer]()) })
         for container in inspected {
             for selection in selections where selection.matches(container.details) {
@@ -20,16 +24,22 @@ extension DockerProvider {
     }
 
     /// Every container of the engine, grouped as discovery sees them.
-    func discoveredContainers() async throws -> [ServiceKey: [DockerServiceContainer]] {
-        Dictionary(grouping: try await inspectContainers { _ in true }) { DockerDiscovery.key(of: $0.details) }
+    func discoveredContainers(inspecting: Bool = true) async throws -> [ServiceKey: [DockerServiceContainer]] {
+        Dictionary(grouping: try await inspectContainers(inspecting: inspecting) { _ in true }) {
+            DockerDiscovery.key(of: $0.details)
+        }
     }
 
-    /// `docker ps`, then one `docker inspect` of the lines `isCandidate` keeps (none: no inspect).
-    private func inspectContainers(where isCandidate: (DockerContainerSummary) -> Bool) async throws
-        -> [DockerServiceContainer] {
+    /// `docker ps`, then one `docker inspect` of the lines `isCandidate` keeps (none: no inspect),
+    /// unless `inspecting` is false.
+    private func inspectContainers(inspecting: Bool = true, where isCandidate: (DockerContainerSummary) -> Bool)
+        async throws -> [DockerServiceContainer] {
         let listing = try await runner.output(of: endpoint.command(DockerCommands.listContainers()))
         let candidates = try DockerContainerSummary.parse(psOutput: listing).filter(isCandidate)
         guard !candidates.isEmpty else { return [] }
+        guard inspecting else {
+            return candidates.map { DockerServiceContainer(summary: $0, details: DockerContainerDetails(approximating: $0)) }
+        }
         let summaries = Dictionary(candidates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ids = candidates.map(\.id)
         let output = try await outputToleratingVanished(endpoint.command(DockerCommands.inspectContainers(ids)))

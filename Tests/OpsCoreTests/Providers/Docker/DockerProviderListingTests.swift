@@ -51,6 +51,29 @@ import Testing
         #expect(snapshots[4].replicas.map(\.name) == ["fx-hostile"])
     }
 
+    @Test func theQuickListingReadsPsAloneAndAgreesWithTheFullOneOnWhatPsSays() async throws {
+        let quickRunner = FakeCommandRunner()
+        quickRunner.expect(DockerArgv.ps, stdout: try DockerFixture.text("ps.ndjson"))
+        let quick = try #require(try await DockerProvider(runner: quickRunner, targets: Self.targets).quickServices())
+        #expect(quickRunner.pending.isEmpty && quickRunner.commands.count == 1)
+        let full = try await DockerProvider(
+            runner: try scriptedRunner(
+                inspecting: [DockerFixture.hostile, DockerFixture.productionAPI, DockerFixture.stagingAPI, DockerFixture.sick],
+                images: [DockerFixture.busyboxImage, DockerFixture.web140, DockerFixture.web150]),
+            targets: Self.targets).services()
+        #expect(quick.map(\.key) == full.map(\.key))
+        // ps joins labels with commas, so a label whose value holds one ("a,b=c,d") is matched
+        // only once inspect has given the exact labels: the full listing completes that row.
+        let noted = ServiceKey(service: "noted", environment: "x")
+        #expect(quick.first { $0.key == noted }?.replicas.isEmpty == true)
+        #expect(full.first { $0.key == noted }?.replicas.count == 1)
+        let (quickRest, fullRest) = (quick.filter { $0.key != noted }, full.filter { $0.key != noted })
+        #expect(quickRest.map(\.state) == fullRest.map(\.state))
+        #expect(quickRest.map(\.health) == fullRest.map(\.health))
+        #expect(quickRest.map { $0.replicas.map(\.name) } == fullRest.map { $0.replicas.map(\.name) })
+        #expect(quickRest.map { $0.image?.reference } == fullRest.map { $0.image?.reference })
+    }
+
     @Test func discoversComposeProjectsAsEnvironmentsAndOtherContainersAsLocalServices() async throws {
         let runner = try scriptedRunner(inspecting: DockerFixture.psOrder,
                                         images: [DockerFixture.busyboxImage, DockerFixture.web140, DockerFixture.web150])
