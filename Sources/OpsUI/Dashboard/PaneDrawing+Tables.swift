@@ -22,14 +22,9 @@ extension PaneDrawing {
             return
         }
         let table = ServiceTable(width: body.size.columns, rows: rows)
-        let selected = rows.firstIndex { $0.key == state.selectedKey }
-        let bodyRows = max(1, body.size.rows - 1)
-        let top = ListView.top(keeping: selected ?? 0, visibleRows: bodyRows, currentTop: viewport.servicesTop,
-                               count: rows.count)
-        TableView(columns: table.tableColumns, rows: rows.map { table.row($0, now: state.now) }, top: top,
-                  selected: selected).draw(into: &grid, rect: body)
-        viewport.servicesTop = top
-        viewport.servicesRows = bodyRows
+        (viewport.servicesTop, viewport.servicesRows) = drawTable(
+            table.tableColumns, rows.map { table.row($0, now: state.now) },
+            selected: rows.firstIndex { $0.key == state.selectedKey }, top: viewport.servicesTop, into: &grid, rect: body)
     }
 
     func emptyServicesText(source: PaneSource<[ServiceSnapshot]>, total: Int) -> String? {
@@ -70,13 +65,18 @@ extension PaneDrawing {
             return
         }
         let table = HistoryTable(width: body.size.columns, liveMark: marks.live)
-        let selected = rows.firstIndex { $0.id == state.selectedReleaseID }
-        let bodyRows = max(1, body.size.rows - 1)
-        let top = ListView.top(keeping: selected ?? 0, visibleRows: bodyRows, currentTop: viewport.historyTop,
-                               count: rows.count)
-        TableView(columns: table.tableColumns, rows: rows.map { table.row($0, now: state.now) }, top: top,
-                  selected: selected).draw(into: &grid, rect: body)
-        viewport.historyTop = top
-        viewport.historyRows = bodyRows
+        (viewport.historyTop, viewport.historyRows) = drawTable(
+            table.tableColumns, rows.map { table.row($0, now: state.now) },
+            selected: rows.firstIndex { $0.id == state.selectedReleaseID }, top: viewport.historyTop, into: &grid, rect: body)
+    }
+
+    /// A table under its header row, scrolled so the selected row stays in view; returns the first
+    /// row shown and how many rows fit, for the viewport.
+    private func drawTable(_ columns: [TableColumn], _ rows: [TableRow], selected: Int?, top currentTop: Int,
+                           into grid: inout CellGrid, rect: Rect) -> (top: Int, rows: Int) {
+        let bodyRows = max(1, rect.size.rows - 1)
+        let top = ListView.top(keeping: selected ?? 0, visibleRows: bodyRows, currentTop: currentTop, count: rows.count)
+        TableView(columns: columns, rows: rows, top: top, selected: selected).draw(into: &grid, rect: rect)
+        return (top, bodyRows)
     }
 }

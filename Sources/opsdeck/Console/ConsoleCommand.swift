@@ -36,13 +36,7 @@ struct ConsoleCommand: ParsableCommand {
     func run() throws {
         let runner = LiveCommandRunner()
         let setup = try Self.setup(explicitConfig: config, runner: runner)
-        let loaded = ThemeLoader.load(named: theme, searchPaths: ViewCommand.themeFolders())
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(useTTY: false)
-        } catch {
-            throw ValidationError("cannot use the terminal: \(error)")
-        }
+        let (terminal, loaded) = try ScreenSetup.open(theme: theme)
         let waker = terminal.waker
         let inbox = ActionInbox { waker.post() }
         let effects = ConsoleEffects(providers: ProviderSet(setup.providers), runner: runner, inbox: inbox,

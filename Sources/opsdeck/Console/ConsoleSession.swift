@@ -30,32 +30,15 @@ final class ConsoleSession {
 
     /// Runs until the user quits; returns normally for `q`, ends the process for a signal.
     func run() {
-        var dirty = true
         if !apply(.refresh) { return }
-        while true {
-            for action in inbox.drain() {
-                dirty = true
-                if !apply(action) { return }
-            }
-            if dirty {
-                draw()
-                dirty = false
-            }
-            guard let event = terminal.nextEvent(timeout: .seconds(1)) else { continue }
-            switch event {
-            case .key(let key):
-                dirty = true
-                if !apply(.key(key)) { return }
-            case .resize:
-                previous = nil
-                dirty = true
-            case .wake:
-                break // the inbox is drained at the top of the loop
-            case .terminate(let signal):
-                effects.stop()
-                CursesTerminal.exitBySignal(signal)
-            }
-        }
+        ScreenLoop(terminal: terminal, takeArrivals: { [self] in
+            let actions = inbox.drain()
+            for action in actions where !apply(action) { return .quit }
+            return actions.isEmpty ? .unchanged : .changed
+        }, key: { [self] key in apply(.key(key)) ? .changed : .quit },
+        resized: { [self] in previous = nil },
+        draw: { [self] in draw() },
+        stop: { [effects] in effects.stop() }).run()
     }
 
     /// Reduces one action and carries out its effects; false when the user quit.

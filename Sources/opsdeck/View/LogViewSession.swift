@@ -32,36 +32,22 @@ final class LogViewSession {
 
     /// Runs until the user quits; returns normally for `q`, ends the process for a signal.
     func run() {
-        var dirty = true
-        while true {
+        ScreenLoop(terminal: terminal, takeArrivals: { [self] in
             let arrived = inbox.drain()
-            if !arrived.isEmpty {
-                _ = LogViewReducer.reduce(&state, .records(arrived))
-                dirty = true
+            guard !arrived.isEmpty else { return .unchanged }
+            _ = LogViewReducer.reduce(&state, .records(arrived))
+            return .changed
+        }, key: { [self] key in
+            switch LogViewReducer.reduce(&state, .key(key)) {
+            case .none: return .changed
+            case .quit: return .quit
+            case .save(let path):
+                save(to: path)
+                return .changed
             }
-            if dirty {
-                draw()
-                dirty = false
-            }
-            guard let event = terminal.nextEvent(timeout: .seconds(1)) else { continue }
-            switch event {
-            case .key(let key):
-                dirty = true
-                switch LogViewReducer.reduce(&state, .key(key)) {
-                case .none: break
-                case .quit: return
-                case .save(let path): save(to: path)
-                }
-            case .resize:
-                previous = nil
-                dirty = true
-            case .wake:
-                break // the inbox is drained at the top of the loop
-            case .terminate(let signal):
-                inbox.stop()
-                CursesTerminal.exitBySignal(signal)
-            }
-        }
+        }, resized: { [self] in previous = nil },
+        draw: { [self] in draw() },
+        stop: { [inbox] in inbox.stop() }).run()
     }
 
     private func draw() {

@@ -50,13 +50,7 @@ struct ViewCommand: ParsableCommand {
     func run() throws {
         let now = LogsQueryOptions.now()
         let query = try query(now: now)
-        let loaded = ThemeLoader.load(named: theme, searchPaths: ViewCommand.themeFolders())
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(useTTY: false)
-        } catch {
-            throw ValidationError("cannot use the terminal: \(error)")
-        }
+        let (terminal, loaded) = try ScreenSetup.open(theme: theme)
         var state = LogViewState(capacity: capacity, query: query)
         if let warning = loaded.warning {
             state.message = warning

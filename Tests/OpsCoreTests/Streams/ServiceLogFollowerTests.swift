@@ -85,7 +85,9 @@ import Testing
         let sink = Sink()
         let follower = ServiceLogFollower(runner: LiveCommandRunner(), sources: sources, timestamps: Self.timestamps)
         let task = Task { await follower.run(deliver: sink.deliver, status: sink.status) }
-        let deadline = ContinuousClock.now + .seconds(30)
+        // Generous: with both cores busy, blocking end-to-end tests can hold the cooperative pool's
+        // threads for long stretches; the wait ends as soon as the records are in.
+        let deadline = ContinuousClock.now + .seconds(120)
         while sink.all.count < 6, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(Set(sink.all.compactMap(\.source)) == ["one", "two"])
         task.cancel()

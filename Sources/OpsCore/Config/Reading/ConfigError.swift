@@ -1,6 +1,6 @@
-/// One thing wrong with a configuration file: where (file, 1-based line and column) and what was
-/// expected instead.
-public struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
+/// One thing wrong with a file opsdeck reads (its configuration, a theme): where (file, 1-based
+/// line and column) and what was expected instead.
+public struct FileIssue: Error, Sendable, Equatable, CustomStringConvertible {
     public let file: String
     public let line: Int
     public let column: Int
@@ -16,6 +16,9 @@ public struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
     /// `file:line:column: message`, the form editors and terminals turn into a jump.
     public var description: String { "\(file):\(line):\(column): \(message)" }
 }
+
+/// One thing wrong with a configuration file.
+public typealias ConfigIssue = FileIssue
 
 /// Why a configuration was refused: every issue found (up to `ConfigLoader.issueLimit`), in the
 /// order they stand in the file, and how many more there were.
