@@ -38,7 +38,8 @@ enum JournalTextReport {
     }
 
     private static func headline(of action: JournalAction) -> String {
-        var who = shown(action.actor.userAtHost)
+        // Only an `interrupted-noted` line survives of some actions: who ran them is then unknown.
+        var who = action.actor.user.isEmpty && action.actor.host.isEmpty ? "(unknown)" : shown(action.actor.userAtHost)
         if let client = action.actor.client { who += " (from \(shown(client)))" }
         let change = "\(version(action.from)) -> \(version(action.to))"
         let ending: String
