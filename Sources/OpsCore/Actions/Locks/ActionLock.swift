@@ -110,13 +110,9 @@ public final class ActionLock: Sendable {
             close(fd)
             throw heldError(previous, key: key, path: path)
         }
-        let reason: String
-        switch staleness(of: previous, here: owner) {
-        case .none:
-            close(fd)
+        guard let reason = staleness(of: previous, here: owner) else {
+            close(fd)  // drops the flock just taken
             throw heldError(previous, key: key, path: path)
-        case .some(let why):
-            reason = why
         }
         do {
             try claim(fd, path: path, owner: owner, fresh: false)
