@@ -13,7 +13,11 @@ enum DashboardDetails {
         lines.append(labelled("image", snapshot.image.map { DashboardText.clean($0.reference) } ?? "-"))
         if let digest = snapshot.image?.digest { lines.append(labelled("digest", DashboardText.clean(digest))) }
         var facts: [String] = []
-        if let commit = snapshot.commit { facts.append(DashboardText.clean(commit)) }
+        // A hex commit is known by its first 12 digits, as git shows it; anything else stays whole.
+        if let commit = snapshot.commit {
+            let isHex = commit.count > 12 && commit.allSatisfy(\.isHexDigit)
+            facts.append(DashboardText.clean(isHex ? String(commit.prefix(12)) : commit))
+        }
         if let updated = snapshot.updatedAt {
             facts.append("updated " + (DashboardText.ago(updated, now: now) ?? updated.rfc3339Milliseconds))
         }
