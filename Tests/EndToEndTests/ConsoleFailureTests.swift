@@ -8,10 +8,10 @@ struct ConsoleFailureTests {
     /// Starts the console (discovery: the folder has no opsdeck.yml) with `environment`.
     /// `path` replaces PATH for opsdeck alone (a login shell in the pane would reset it).
     static func startConsole(in folder: ScratchFolder, environment: [String: String], path: String? = nil,
-                             columns: Int = 120, rows: Int = 30) throws -> TmuxSession {
+                             arguments: String = "", columns: Int = 120, rows: Int = 30) throws -> TmuxSession {
         let home = folder.path + "/home" // no config of the user's own is read
         let pathSetting = path.map { "env PATH=" + shellQuoted($0) + " " } ?? ""
-        return try TmuxSession(pathSetting + (try opsdeckCommand("--poll 3600")), columns: columns, rows: rows,
+        return try TmuxSession(pathSetting + (try opsdeckCommand("--poll 3600 " + arguments)), columns: columns, rows: rows,
                                environment: ["HOME": home, "XDG_CONFIG_HOME": home + "/.config"].merging(environment) { _, new in new },
                                remainOnExit: true, currentDirectory: folder.path)
     }
@@ -20,15 +20,15 @@ struct ConsoleFailureTests {
         let folder = try ScratchFolder()
         let silent = try SilentSocketServer()
         defer { silent.stop() }
-        let session = try Self.startConsole(in: folder, environment: ["DOCKER_HOST": silent.dockerHost])
+        let session = try Self.startConsole(in: folder, environment: ["DOCKER_HOST": silent.dockerHost], arguments: "--timeout 3")
         #expect(session.waitFor("discovery"))
         // While docker hangs, the keys work: the help opens and closes at once.
         try session.keys("?")
         #expect(session.waitFor("this help", timeout: .seconds(3)))
         try session.keys("Escape")
         #expect(session.waitUntil("the help closed", timeout: .seconds(3)) { !$0.contains("this help") })
-        // Then docker's deadline passes and the pane says so.
-        #expect(session.waitFor("did not answer within", timeout: .seconds(30)))
+        // Then docker's deadline (--timeout 3) passes and the pane says so.
+        #expect(session.waitFor("did not answer within 3s", timeout: .seconds(30)))
         try session.keys("q")
         #expect(session.waitForExit())
         #expect(session.exitStatus == 0)

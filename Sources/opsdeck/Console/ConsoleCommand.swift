@@ -28,14 +28,18 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Log lines each replica's stream starts with.")
     var tail = 200
 
+    @Option(help: "Seconds each read of a platform (docker ps, docker inspect) may take before its pane says it failed.")
+    var timeout = 10
+
     func validate() throws {
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
         guard poll >= 1 else { throw ValidationError("--poll must be at least 1 second") }
         guard tail >= 0 else { throw ValidationError("--tail cannot be negative") }
     }
 
     func run() throws {
         let runner = LiveCommandRunner()
-        let setup = try Self.setup(explicitConfig: config, runner: runner)
+        let setup = try Self.setup(explicitConfig: config, runner: runner, timeout: .seconds(timeout))
         let (terminal, loaded) = try ScreenSetup.open(theme: theme)
         let waker = terminal.waker
         let inbox = ActionInbox { waker.post() }
@@ -55,14 +59,14 @@ struct ConsoleCommand: ParsableCommand {
 
     /// The configuration found (an error in it stops here, before the screen is taken, so the
     /// message stays readable), or discovery when there is none.
-    static func setup(explicitConfig: String?, runner: any CommandRunner) throws -> ConsoleSetup {
+    static func setup(explicitConfig: String?, runner: any CommandRunner, timeout: Duration) throws -> ConsoleSetup {
         let locator = ConfigLocator.current()
         if let explicitConfig, !FileManager.default.fileExists(atPath: explicitConfig) {
             throw ValidationError("no configuration at \(explicitConfig)")
         }
-        guard let location = locator.locate(explicit: explicitConfig) else { return .discovery(runner: runner) }
+        guard let location = locator.locate(explicit: explicitConfig) else { return .discovery(runner: runner, timeout: timeout) }
         do {
-            return .configured(try ConfigLoader.load(path: location.path), runner: runner)
+            return .configured(try ConfigLoader.load(path: location.path), runner: runner, timeout: timeout)
         } catch {
             throw ValidationError("\(error)")
         }

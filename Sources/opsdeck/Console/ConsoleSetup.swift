@@ -8,29 +8,28 @@ struct ConsoleSetup {
 
     /// Without a configuration: every container of the local engine (`DOCKER_HOST` or the
     /// default socket), compose projects grouped as services.
-    static func discovery(runner: any CommandRunner) -> ConsoleSetup {
-        ConsoleSetup(providers: [DockerProvider(discoveringWith: runner)], environmentOrder: [], discovery: true)
+    static func discovery(runner: any CommandRunner, timeout: Duration) -> ConsoleSetup {
+        ConsoleSetup(providers: [DockerProvider(discoveringWith: runner, endpoint: DockerEndpoint(readTimeout: timeout))],
+                     environmentOrder: [], discovery: true)
     }
 
     /// One provider per endpoint: the Docker targets of every service grouped by engine (context
     /// and host; the config fills in an environment's), so one `docker ps` lists them all.
-    static func configured(_ config: OpsdeckConfig, runner: any CommandRunner) -> ConsoleSetup {
-        var docker: [DockerEndpoint: [ServiceKey: DockerTarget]] = [:]
+    static func configured(_ config: OpsdeckConfig, runner: any CommandRunner, timeout: Duration) -> ConsoleSetup {
+        var docker: [ServiceKey: DockerTarget] = [:]
         var unavailable: [String: [ServiceKey]] = [:]
         for service in config.services {
             for (environment, target) in service.targets {
                 let key = ServiceKey(service: service.name, environment: environment)
                 switch target {
                 case .docker(let target):
-                    docker[DockerEndpoint(target), default: [:]][key] = target
+                    docker[key] = target
                 case .kubernetes, .fly:
                     unavailable[target.provider, default: []].append(key)
                 }
             }
         }
-        var providers: [any ServiceListing] = docker.keys.sorted { "\($0)" < "\($1)" }.map { endpoint in
-            DockerProvider(runner: runner, endpoint: endpoint, targets: docker[endpoint] ?? [:])
-        }
+        var providers: [any ServiceListing] = DockerProvider.providers(for: docker, runner: runner, readTimeout: timeout)
         providers += unavailable.keys.sorted().map { UnavailableProvider(name: $0, keys: unavailable[$0] ?? []) }
         return ConsoleSetup(providers: providers, environmentOrder: config.environments.map(\.name), discovery: false)
     }

@@ -4,22 +4,26 @@ public struct DockerEndpoint: Hashable, Sendable, CustomStringConvertible {
     public var context: String?
     /// `unix:///…`, `tcp://…`, `ssh://…`: set as `DOCKER_HOST` in the command's environment.
     public var host: String?
+    /// The deadline of one-shot reads (`ps`, `inspect`): a remote engine over ssh may need more.
+    public var readTimeout: Duration
 
-    public init(context: String? = nil, host: String? = nil) {
+    public init(context: String? = nil, host: String? = nil, readTimeout: Duration = DockerCommands.readTimeout) {
         self.context = context.flatMap { $0.isEmpty ? nil : $0 }
         self.host = host.flatMap { $0.isEmpty ? nil : $0 }
+        self.readTimeout = readTimeout
     }
 
     /// The endpoint a configured target names.
-    public init(_ target: DockerTarget) { self.init(context: target.context, host: target.host) }
+    public init(_ target: DockerTarget, readTimeout: Duration = DockerCommands.readTimeout) {
+        self.init(context: target.context, host: target.host, readTimeout: readTimeout)
+    }
 
     /// `docker [--context X] ARGUMENTS`, with `DOCKER_HOST` when a host is set. One-shot reads get
     /// a deadline (a remote engine over ssh can hang); followed streams get none.
-    public func command(_ arguments: [String], timeout: Duration = DockerCommands.readTimeout,
-                        isLongRunning: Bool = false) -> Command {
+    public func command(_ arguments: [String], timeout: Duration? = nil, isLongRunning: Bool = false) -> Command {
         let contextArguments = context.map { ["--context", $0] } ?? []
         return Command("docker", contextArguments + arguments, environment: host.map { ["DOCKER_HOST": $0] } ?? [:],
-                       timeout: timeout, isLongRunning: isLongRunning)
+                       timeout: timeout ?? readTimeout, isLongRunning: isLongRunning)
     }
 
     public var description: String {

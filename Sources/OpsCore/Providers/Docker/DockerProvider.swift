@@ -32,8 +32,9 @@ public struct DockerProvider: ServiceListing, ReleaseHistory, LogStreaming, Heal
     }
 
     /// One provider per engine the targets name, each with its targets; ordered by endpoint.
-    public static func providers(for targets: [ServiceKey: DockerTarget], runner: any CommandRunner) -> [DockerProvider] {
-        let byEndpoint = Dictionary(grouping: targets, by: { DockerEndpoint($0.value) })
+    public static func providers(for targets: [ServiceKey: DockerTarget], runner: any CommandRunner,
+                                 readTimeout: Duration = DockerCommands.readTimeout) -> [DockerProvider] {
+        let byEndpoint = Dictionary(grouping: targets, by: { DockerEndpoint($0.value, readTimeout: readTimeout) })
         return byEndpoint.keys.sorted { ($0.context ?? "", $0.host ?? "") < ($1.context ?? "", $1.host ?? "") }.map { endpoint in
             DockerProvider(runner: runner, endpoint: endpoint,
                            targets: Dictionary(uniqueKeysWithValues: (byEndpoint[endpoint] ?? []).map { ($0.key, $0.value) }))
