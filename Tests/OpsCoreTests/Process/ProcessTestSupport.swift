@@ -11,7 +11,7 @@ enum ProcessTestSupport {
 
     /// Polls `condition` every 10 ms until it holds or `limit` passes; returns whether it held. The
     /// condition is always checked once more after a late wake-up, so a busy machine cannot fail it.
-    static func eventually(within limit: Duration = .seconds(20), _ condition: () -> Bool) async -> Bool {
+    static func eventually(within limit: Duration = .seconds(120), _ condition: () -> Bool) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: limit)
         while true {
