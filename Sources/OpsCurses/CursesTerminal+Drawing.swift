@@ -41,9 +41,22 @@ extension CursesTerminal {
     /// defence against a byte moving the cursor). A cell left empty by that is a space, so
     /// the columns after it stay where the grid put them.
     private func appendText(of cell: Cell) {
-        if cell.isContinuation { return }
+        // Without a UTF-8 locale curses would send each byte of a character as a character of its
+        // own, and every column after it would move: anything not ASCII is a `?` a column, the
+        // second half of a wide character included.
+        if cell.isContinuation {
+            if !isUTF8 { textBytes.append(UInt8(ascii: "?")) }
+            return
+        }
         let before = textBytes.count
         cell.appendUTF8(to: &textBytes)
+        if !isUTF8, textBytes[before...].contains(where: { $0 >= 0x80 }) {
+            // The ellipsis that marks cut text reads as `~`, as it does in ASCII-only tools.
+            let isEllipsis = textBytes[before...].elementsEqual([0xE2, 0x80, 0xA6])
+            textBytes.removeLast(textBytes.count - before)
+            textBytes.append(UInt8(ascii: isEllipsis ? "~" : "?"))
+            return
+        }
         var kept = before
         for index in before..<textBytes.count where textBytes[index] >= 0x20 && textBytes[index] != 0x7F {
             textBytes[kept] = textBytes[index]

@@ -26,3 +26,29 @@ struct ViewCommandScreenTests {
         #expect(status.hasSuffix("10/10  ? help"))
     }
 }
+
+/// A terminal without a UTF-8 locale: what it cannot show takes its columns as `?` (`~` for the
+/// ellipsis of cut text), so every border stays where it belongs.
+@Suite(.enabled(if: TmuxSession.shouldRun, "tmux is not installed"))
+struct ViewCommandASCIILocaleTests {
+    @Test func textTheLocaleCannotShowKeepsTheColumnsInPlace() throws {
+        let folder = try ScratchFolder()
+        let long = String(repeating: "x", count: 120)
+        try folder.write("app.log", """
+            {"level":"info","msg":"東京 café naïve ✓ done"}
+            {"level":"warn","msg":"cut here \(long)"}
+            {"level":"error","msg":"plain ascii"}
+
+            """)
+        let session = try startView("app.log", in: folder, columns: 80, rows: 12,
+                                    environment: ["LANG": "C", "LC_ALL": "C"])
+        #expect(session.waitFor("3/3"))
+        let lines = screenLines(try session.screen())
+        #expect(lines[0].hasPrefix("+- app.log - 3 of 3 records -"))
+        // Every row of the box is exactly as wide as the screen, its right border in place.
+        for row in 1...7 { #expect(lines[row].count == 80 && lines[row].hasSuffix("|"), "row \(row): \(lines[row])") }
+        #expect(lines[1].contains("?? caf? na?ve ? done"))
+        #expect(lines[2].hasSuffix("xxx|"))
+        #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    }
+}
