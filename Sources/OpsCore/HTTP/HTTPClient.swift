@@ -72,9 +72,28 @@ public struct HTTPClient: Sendable {
     /// The exchange `send` runs; tests start it themselves to time its end on the event loop.
     func makeExchange(_ request: HTTPRequest, timeout: Duration, insecure: Bool) throws -> HTTPExchange {
         guard let url = HTTPURL(request.url) else { throw HTTPClientError.invalidURL(request.url) }
+        try Self.validate(request)
         let settings = HTTPExchange.Settings(request: request, url: url, timeout: timeout, insecure: insecure,
                                              tls: url.scheme == .https ? tlsContext : nil,
                                              maxBodyBytes: maxBodyBytes, userAgent: userAgent)
         return HTTPExchange(settings: settings, loop: group.next())
+    }
+
+    /// Methods and header names are HTTP tokens; header values have no line breaks or NULs.
+    static func validate(_ request: HTTPRequest) throws {
+        func isToken(_ text: String) -> Bool {
+            !text.isEmpty && text.utf8.allSatisfy { ASCII.isAlphanumeric($0) || "!#$%&'*+-.^_`|~".utf8.contains($0) }
+        }
+        guard isToken(request.method) else {
+            throw HTTPClientError.invalidRequest("\(request.method.debugDescription) is not an HTTP method")
+        }
+        for header in request.headers {
+            guard isToken(header.name) else {
+                throw HTTPClientError.invalidRequest("\(header.name.debugDescription) is not a header name")
+            }
+            guard !header.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else {
+                throw HTTPClientError.invalidRequest("the value of header \(header.name) has a line break")
+            }
+        }
     }
 }

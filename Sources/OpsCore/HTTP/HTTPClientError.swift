@@ -30,6 +30,9 @@ public enum HTTPExchangePhase: Sendable, Equatable {
 public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Not an absolute http or https URL.
     case invalidURL(String)
+    /// A method or header that cannot be sent as it is (a line break in a value would start a
+    /// header of its own).
+    case invalidRequest(String)
     /// The name did not resolve to any address.
     case cannotResolve(host: String)
     /// Nothing listens at `authority` (`host:port`).
@@ -60,6 +63,8 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .invalidURL(let url):
             "not an http or https URL: \(url)"
+        case .invalidRequest(let reason):
+            "cannot send the request: \(reason)"
         case .cannotResolve(let host):
             "cannot resolve host \(host)"
         case .connectionRefused(let authority):

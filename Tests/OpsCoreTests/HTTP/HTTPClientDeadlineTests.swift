@@ -67,6 +67,16 @@ import Testing
         }
     }
 
+    @Test func aHeaderThatWouldSplitTheRequestIsRefused() async throws {
+        let request = HTTPRequest(url: "http://127.0.0.1:1/", headers: [HTTPHeader("X-Token", "a\r\nHost: evil")])
+        await #expect(throws: HTTPClientError.invalidRequest("the value of header X-Token has a line break")) {
+            try await HTTPClient().send(request, timeout: .seconds(1))
+        }
+        await #expect(throws: HTTPClientError.invalidRequest(#""GET /" is not an HTTP method"#)) {
+            try await HTTPClient().send(HTTPRequest(method: "GET /", url: "http://127.0.0.1:1/"), timeout: .seconds(1))
+        }
+    }
+
     @Test func cancellingTheTaskEndsTheRequest() async throws {
         let silent = try SilentTCPServer()
         defer { silent.stop() }
