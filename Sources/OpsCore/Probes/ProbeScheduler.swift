@@ -99,46 +99,59 @@ public struct ProbeScheduler: Sendable {
         }
     }
 
-    /// Runs `probe` in a task of its own and waits for it at most its timeout plus `hangGrace`.
+    /// Runs `probe` in a task of its own and waits for it at most its timeout plus `hangGrace`, or
+    /// until the calling task is cancelled (then the result is unknown: nobody will read it).
     func runGuarded(_ probe: Probe) async -> ProbeResult {
         let runner = self.runner
         let work = Task { await runner.run(probe) }
         let limit = probe.config.timeout + hangGrace
         let now = self.now
+        let gate = FirstResult()
+        let watchdog = Task {
+            do { try await Task.sleep(for: limit) } catch { return }
+            work.cancel()
+            gate.offer(ProbeResult(state: .failing, latency: limit,
+                                   failedCondition: "no result after \(CommandError.seconds(limit)): the check hung and was abandoned",
+                                   at: now()))
+        }
+        Task {
+            let result = await work.value
+            watchdog.cancel()
+            gate.offer(result)
+        }
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<ProbeResult, Never>) in
-                let gate = ResumeOnce(continuation)
-                let watchdog = Task {
-                    do { try await Task.sleep(for: limit) } catch { return }
-                    work.cancel()
-                    gate.resume(ProbeResult(state: .failing, latency: limit,
-                                            failedCondition: "no result after \(CommandError.seconds(limit)): the check hung and was abandoned",
-                                            at: now()))
-                }
-                Task {
-                    let result = await work.value
-                    watchdog.cancel()
-                    gate.resume(result)
-                }
-            }
+            await gate.value()
         } onCancel: {
             work.cancel()
+            watchdog.cancel()
+            gate.offer(ProbeResult(state: .unknown, failedCondition: "cancelled", at: now()))
         }
     }
 }
 
-/// Resumes a continuation with the first value offered, ignoring the rest.
-private final class ResumeOnce: @unchecked Sendable {
+/// The first of several results offered from different tasks; later offers are dropped.
+private final class FirstResult: @unchecked Sendable {
     private let lock = NSLock()
-    private var continuation: CheckedContinuation<ProbeResult, Never>?
+    private var result: ProbeResult?
+    private var waiter: CheckedContinuation<ProbeResult, Never>?
 
-    init(_ continuation: CheckedContinuation<ProbeResult, Never>) { self.continuation = continuation }
-
-    func resume(_ result: ProbeResult) {
-        let waiting = lock.withLock { () -> CheckedContinuation<ProbeResult, Never>? in
-            defer { continuation = nil }
-            return continuation
+    func offer(_ offered: ProbeResult) {
+        let resume = lock.withLock { () -> CheckedContinuation<ProbeResult, Never>? in
+            guard result == nil else { return nil }
+            result = offered
+            defer { waiter = nil }
+            return waiter
         }
-        waiting?.resume(returning: result)
+        resume?.resume(returning: offered)
+    }
+
+    func value() async -> ProbeResult {
+        await withCheckedContinuation { continuation in
+            let ready = lock.withLock { () -> ProbeResult? in
+                if result == nil { waiter = continuation }
+                return result
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
     }
 }

@@ -122,6 +122,23 @@ final class ScriptedProbeRunner: ProbeRunning, @unchecked Sendable {
         #expect(taken >= .milliseconds(300) && taken < .seconds(10))
     }
 
+    @Test func cancellingARunEndsItEvenWithAHungCheck() async throws {
+        let runner = ScriptedProbeRunner(hanging: ["stuck"])
+        defer { runner.release() }
+        let scheduler = ProbeScheduler(probes: [Self.probe("stuck", timeout: .seconds(60))], runner: runner,
+                                       firstRunSpread: .zero)
+        let running = Task { await scheduler.run { _ in } }
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(10)
+        while runner.peak == 0 && clock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(runner.peak == 1)
+        let cancelled = clock.now
+        running.cancel()
+        await running.value
+        // Not the 61 s the hung check could hold its slot.
+        #expect(clock.now - cancelled < .seconds(30))
+    }
+
     @Test func stoppingTheStreamStopsTheProbes() async throws {
         let runner = ScriptedProbeRunner(delay: .milliseconds(1))
         let scheduler = ProbeScheduler(probes: [Self.probe("a", interval: .milliseconds(20))], runner: runner,
