@@ -6,7 +6,8 @@ struct OpsdeckCommand: ParsableCommand {
         commandName: "opsdeck",
         abstract: "A terminal operations console: services, releases, probes and logs of every environment.",
         version: "0.1.0",
-        subcommands: [ConsoleCommand.self, ConfigCommand.self, LogsCommand.self, ViewCommand.self, JournalCommand.self],
+        subcommands: [ConsoleCommand.self, ConfigCommand.self, LogsCommand.self, ViewCommand.self, ProbeCommand.self,
+                      JournalCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A probe's recent results for sparklines: the last `window` (an hour) of them, in a ring of fixed
+/// capacity so that memory stays bounded whatever the interval.
+public struct ProbeHistory: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var at: Date
+        public var state: ProbeState
+        public var latency: Duration?
+    }
+
+    public static let defaultWindow: Duration = .seconds(3600)
+    /// The most entries kept, whatever the interval (an hour of results every second).
+    public static let maximumCapacity = 3600
+
+    public let window: Duration
+    public let capacity: Int
+    private var storage: [Entry] = []
+    /// Index of the oldest entry once `storage` is full.
+    private var head = 0
+
+    /// Room for one window of results at `interval` (plus one, as both ends of the window count).
+    public init(interval: Duration, window: Duration = defaultWindow) {
+        self.window = window
+        let perWindow = interval > .zero ? window / interval : Double(Self.maximumCapacity)
+        capacity = Int(min(max(perWindow.rounded(.up) + 1, 2), Double(Self.maximumCapacity)))
+    }
+
+    /// Oldest first.
+    public var entries: [Entry] {
+        storage.count < capacity ? storage : Array(storage[head...] + storage[..<head])
+    }
+
+    public var count: Int { storage.count }
+
+    /// Adds `entry` and forgets what is older than the window before it, or the oldest when full.
+    public mutating func append(_ entry: Entry) {
+        if storage.count < capacity {
+            storage.append(entry)
+        } else {
+            storage[head] = entry
+            head = (head + 1) % capacity
+        }
+        let cutoff = entry.at.addingTimeInterval(-Self.seconds(window))
+        let oldest = storage.count < capacity ? storage[0] : storage[head]
+        if oldest.at < cutoff {
+            // Rare (a pause, a clock jump): rebuild in order rather than track a second index.
+            storage = entries.filter { $0.at >= cutoff }
+            head = 0
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}
