@@ -143,7 +143,7 @@ struct ConsoleStartTimer {
         let folder = try TemporaryPaths.makeDirectory(prefix: "opsdeck-bench-console")
         defer { _ = try? FileManager.default.removeItem(atPath: folder) }
         let started = MonotonicClock.now()
-        try tmux.start("cd \(folder) && exec env XDG_CONFIG_HOME=\(folder) \(opsdeck) --poll 3600")
+        try tmux.start([opsdeck, "--poll", "3600"], directory: folder, environment: ["XDG_CONFIG_HOME": folder])
         while MonotonicClock.seconds(since: started) < 30 {
             if let count = servicesCount(tmux.screen()), count >= expected { return MonotonicClock.seconds(since: started) }
         }

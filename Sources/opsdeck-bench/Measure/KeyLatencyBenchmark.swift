@@ -1,4 +1,5 @@
 import Foundation
+import OpsCore
 
 /// `opsdeck-bench keys`: how long a key takes to show on a real terminal while the log view holds
 /// a full store and new records keep arriving. The release `opsdeck view` runs in tmux following
@@ -20,7 +21,7 @@ enum KeyLatencyBenchmark {
 
         let tmux = TmuxScreen(socket: "opsdeck-bench-\(getpid())", columns: 200, rows: 60)
         defer { tmux.stop() }
-        try tmux.start("exec env ESCDELAY=10 \(opsdeck) view --capacity \(options.records) \(logPath)")
+        try tmux.start([opsdeck, "view", "--capacity", "\(options.records)", logPath], environment: ["ESCDELAY": "10"])
         printToStandardError("waiting for the view to read the file…")
         try tmux.waitUntilSettled(containing: "FOLLOW", timeout: 300)
         guard let pid = tmux.panePID() else { throw BenchError("no pid for the view's pane") }
@@ -69,9 +70,15 @@ struct TmuxScreen {
     let columns: Int
     let rows: Int
 
-    func start(_ command: String) throws {
-        let run = try ChildProcess.run(["/usr/bin/env", "tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d",
-                                        "-x", "\(columns)", "-y", "\(rows)", command])
+    /// Starts `argv` in the pane, in `directory`, with `environment` added: each word quoted for the
+    /// shell tmux hands the command to, so paths with spaces or `$` arrive as they are.
+    func start(_ argv: [String], directory: String? = nil, environment: [String: String] = [:]) throws {
+        var options = ["-x", "\(columns)", "-y", "\(rows)"]
+        if let directory { options += ["-c", directory] }
+        for name in environment.keys.sorted() { options += ["-e", "\(name)=\(environment[name] ?? "")"] }
+        let command = "exec " + argv.map(ShellQuoting.quote).joined(separator: " ")
+        let run = try ChildProcess.run(["/usr/bin/env", "tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d"]
+                                       + options + [command])
         guard run.termination == .exited(0) else { throw BenchError("tmux did not start: \(run.standardErrorHead)") }
     }
 
