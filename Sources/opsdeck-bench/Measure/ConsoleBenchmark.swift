@@ -93,15 +93,15 @@ struct BenchFleet {
 
     /// Starts `count` idle containers, eight `docker run` at a time.
     func start(_ count: Int, image: String) throws {
-        let failed = FailedNames()
+        let failed = LockedValue<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 8) { lane in
             for index in stride(from: lane, to: count, by: 8) {
                 let argv = [docker, "run", "-d", "--label", label, "--name", "\(run)-\(index)", image, "sleep", "3600"]
                 if let result = try? ChildProcess.run(argv), result.termination == .exited(0) { continue }
-                failed.add("\(run)-\(index)")
+                failed.withLock { $0.append("\(run)-\(index)") }
             }
         }
-        if let first = failed.first { throw BenchError("docker run failed for \(first)") }
+        if let first = failed.value.first { throw BenchError("docker run failed for \(first)") }
     }
 
     func ids() throws -> [String] {
@@ -121,14 +121,6 @@ struct BenchFleet {
         guard let ids = try? ids(), !ids.isEmpty else { return }
         _ = try? ChildProcess.run([docker, "rm", "-f"] + ids)
     }
-}
-
-/// Names of containers that would not start, from several threads.
-final class FailedNames: @unchecked Sendable {
-    private let lock = NSLock()
-    private var names: [String] = []
-    func add(_ name: String) { lock.withLock { names.append(name) } }
-    var first: String? { lock.withLock { names.first } }
 }
 
 /// Runs the console in tmux (discovery, on the bench's DOCKER_HOST) and times it from launch to

@@ -147,14 +147,14 @@ struct LogFollowLoop: Sendable {
         var pause: Duration = .seconds(1)
         var first = true
         while !Task.isCancelled {
-            let received = RecordCounter()
+            let received = LockedValue(0)
             do {
                 let sources = try await providers.logSources(of: key, tail: first ? tail : 0)
                 let timestamps = TimestampParser(latestAccepted: LogTimestamp(
                     nanosecondsSinceEpoch: now().nanosecondsSinceEpoch &+ 86_400_000_000_000))
                 let follower = ServiceLogFollower(runner: runner, sources: sources, timestamps: timestamps)
                 await follower.run(deliver: { records in
-                    received.add(records.count)
+                    received.withLock { $0 += records.count }
                     inbox.post(.logRecords(records, for: key))
                 }) { status in
                     if let failure = status.failures.sorted(by: { $0.key < $1.key }).first {
@@ -168,18 +168,10 @@ struct LogFollowLoop: Sendable {
                 inbox.post(.logsFailed(key, "\(error)", at: now()))
             }
             first = false
-            pause = received.count > 0 ? .seconds(1) : min(pause * 2, .seconds(16))
+            pause = received.value > 0 ? .seconds(1) : min(pause * 2, .seconds(16))
             try? await Task.sleep(for: pause)
         }
     }
-}
-
-/// Records delivered by one round of following.
-final class RecordCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var total = 0
-    func add(_ count: Int) { lock.withLock { total += count } }
-    var count: Int { lock.withLock { total } }
 }
 
 /// Follows one endpoint's change stream (`docker events`): a relevant line asks for a refresh,
@@ -194,38 +186,35 @@ struct ChangeWatch: Sendable {
     var restartAfter: Duration = .seconds(5)
 
     func run() async {
-        let pending = ChangeFlag()
+        let pending = LockedValue(ChangeFlag())
         let watcher = watcher
         while !Task.isCancelled {
             async let flusher: Void = flush(pending)
             _ = try? await runner.stream(watcher.changeCommand) { line in
-                if watcher.isRelevantChange(line) { pending.raise() }
+                if watcher.isRelevantChange(line) { pending.withLock { $0.raised = true } }
             }
-            pending.stop()
+            pending.withLock { $0.stopped = true }
             await flusher
-            pending.reset()
+            pending.withLock { $0 = ChangeFlag() }
             try? await Task.sleep(for: restartAfter)
         }
     }
 
     /// Posts a refresh when changes were seen, at most once per `settle`.
-    private func flush(_ pending: ChangeFlag) async {
-        while !Task.isCancelled, !pending.isStopped {
+    private func flush(_ pending: LockedValue<ChangeFlag>) async {
+        while !Task.isCancelled, !pending.value.stopped {
             try? await Task.sleep(for: settle)
-            if pending.take() { inbox.post(.refresh) }
+            let raised = pending.withLock { flag in
+                defer { flag.raised = false }
+                return flag.raised
+            }
+            if raised { inbox.post(.refresh) }
         }
     }
 }
 
 /// Set from the stream's reading task, taken by the flusher.
-final class ChangeFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
-    private var stopped = false
-
-    func raise() { lock.withLock { raised = true } }
-    func take() -> Bool { lock.withLock { defer { raised = false }; return raised } }
-    func stop() { lock.withLock { stopped = true } }
-    func reset() { lock.withLock { stopped = false; raised = false } }
-    var isStopped: Bool { lock.withLock { stopped } }
+struct ChangeFlag: Sendable {
+    var raised = false
+    var stopped = false
 }

@@ -12,12 +12,11 @@ struct TimeMergeBuffer {
     private var waiting: [Waiting] = []
     private var arrivals = 0
     /// Records waiting.
-    private(set) var count = 0
+    var count: Int { waiting.count }
 
     mutating func add(_ record: LogRecord, at instant: ContinuousClock.Instant) {
         waiting.append(Waiting(record: record, arrived: instant, order: arrivals))
         arrivals &+= 1
-        count = waiting.count
     }
 
     /// The records that have waited at least `window`, oldest time first; records without a time
@@ -31,7 +30,6 @@ struct TimeMergeBuffer {
             if entry.arrived <= cutoff { settled.append(entry) } else { kept.append(entry) }
         }
         waiting = kept
-        count = waiting.count
         return TimeMergeBuffer.ordered(settled).map(\.record)
     }
 
@@ -39,7 +37,6 @@ struct TimeMergeBuffer {
     mutating func takeAll() -> [LogRecord] {
         let all = TimeMergeBuffer.ordered(waiting).map(\.record)
         waiting.removeAll()
-        count = 0
         return all
     }
 
