@@ -61,6 +61,10 @@ extension CursesTerminal {
         if pending.terminate != 0 {
             let signal = pending.terminate
             pending.terminate = 0
+            // A hangup means the terminal is gone, but its other end may still be open and no longer
+            // read (tmux's kill-server waits for the pane's process): a blocking write of the
+            // restoring sequences would then hang the process for good. They are dropped instead.
+            if signal == SIGHUP { _ = fcntl(outputDescriptor, F_SETFL, fcntl(outputDescriptor, F_GETFL) | O_NONBLOCK) }
             restore()
             return .terminate(signal: signal)
         }
