@@ -52,7 +52,7 @@ final class SilentTCPServer: @unchecked Sendable {
     var connectionCount: Int { lock.withLock { accepted.count } }
 
     /// Polls until a client has connected; throws after `timeout`.
-    func waitForConnection(timeout: Duration = .seconds(30)) async throws {
+    func waitForConnection(timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now + timeout
         while connectionCount == 0 {
             guard ContinuousClock.now < deadline else { throw Failed(description: "no connection within \(timeout)") }
