@@ -26,10 +26,10 @@ import OpsCore
             │SERVICE          ENV        VERSION          STATE    HEALTH       UP RST  AGE│
             │api              staging    1.5.0-rc.1       running  healthy     1/1   0   2h│
             │api              production 1.4.2            running  healthy     3/3   4   3h│
-            │web              staging    deployment-01JD  running  unhealthy   1/1   2  45m│
+            │web              staging    deployment-01JD  running  failing     1/1   2  45m│
             │web              production deployment-01JC  running  healthy     2/2   0   2d│
             │worker           staging    2.0.1            running  -           1/1   0  20m│
-            │worker           production 2.0.1            failed   unhealthy   0/2  12  10m│
+            │worker           production 2.0.1            failed   failing     0/2  12  10m│
             └──────────────────────────────────────────────────────────────────────────────┘
             ┌─ 2 History · api/production · 2s ago ┐┌─ 4 Details · api/production · kuber… ┐
             │  VERSION      WHEN BY     STATUS     ││ image    registry.example.com/shop/a…│
@@ -57,10 +57,10 @@ import OpsCore
             │SERVICE            ENV        PROVIDER   VERSION             STATE    HEALTH       UP RST  AGE││  VERSION         DIGEST           WHEN BY         STATUS     │
             │api                staging    docker     1.5.0-rc.1          running  healthy     1/1   0   2h││  2.0.1           9a8b7c6d5e4f  10m ago ci-bot     rolling out│
             │api                production kubernetes 1.4.2               running  healthy     3/3   4   3h││● 2.0.0           4f1c2a9be0d3   9d ago carol      live       │
-            │web                staging    fly        deployment-01JD     running  unhealthy   1/1   2  45m││                                                              │
+            │web                staging    fly        deployment-01JD     running  failing     1/1   2  45m││                                                              │
             │web                production fly        deployment-01JC     running  healthy     2/2   0   2d││                                                              │
             │worker             staging    docker     2.0.1               running  -           1/1   0  20m││                                                              │
-            │worker             production kubernetes 2.0.1               failed   unhealthy   0/2  12  10m││                                                              │
+            │worker             production kubernetes 2.0.1               failed   failing     0/2  12  10m││                                                              │
             └──────────────────────────────────────────────────────────────────────────────────────────────┘└──────────────────────────────────────────────────────────────┘
             ┌─ 4 Details · worker/production · kubernetes ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────┐
             │ image    registry.example.com/shop/worker:2.0.1                                                                                                              │
@@ -134,9 +134,9 @@ import OpsCore
         #expect(Self.role(of: "healthy", row: 2, in: grid) == .statusRunning)
         // api/production is selected: the whole row in the selection role.
         #expect((1..<79).allSatisfy { grid[3, $0].role == .selection })
-        // web/staging runs but is unhealthy and restarted.
+        // web/staging runs but is unhealthy (the column rolls it up: failing) and restarted.
         #expect(Self.role(of: "web", row: 4, in: grid) == .statusDegraded)
-        #expect(Self.role(of: "unhealthy", row: 4, in: grid) == .statusFailed)
+        #expect(Self.role(of: "failing", row: 4, in: grid) == .statusFailed)
         let restarts = (Self.column(of: "1/1   2", row: 4, in: grid) ?? 0) + 6
         #expect(grid[4, restarts].text == "2" && grid[4, restarts].role == .statusDegraded)
         // worker/production is down.

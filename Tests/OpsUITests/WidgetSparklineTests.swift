@@ -29,3 +29,14 @@ import Testing
         #expect(grid.roleMask([.sparkline: "~", .text: "."]) == ".~~~.")
     }
 }
+
+@Suite struct SparklineGapTests {
+    @Test func gapsAreSpacesAndTheCeilingKeepsSmallValuesLow() {
+        #expect(Sparkline.render(gapped: [nil, 1, nil, 8], ascii: false) == " ▂ █")
+        #expect(Sparkline.render(gapped: [1, 1, 1], ceiling: 8, ascii: false) == "▂▂▂")
+        #expect(Sparkline.render(gapped: [0, 4, 8], ceiling: 8, ascii: false) == "▁▅█")
+        // A value above the ceiling is the top; NaN counts as zero; an infinite ceiling is ignored.
+        #expect(Sparkline.render(gapped: [16, .nan], ceiling: 8, ascii: false) == "█▁")
+        #expect(Sparkline.render(gapped: [2, 4], ceiling: .infinity, ascii: false) == "▅█")
+    }
+}

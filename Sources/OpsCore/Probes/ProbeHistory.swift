@@ -7,6 +7,12 @@ public struct ProbeHistory: Sendable, Equatable {
         public var at: Date
         public var state: ProbeState
         public var latency: Duration?
+
+        public init(at: Date, state: ProbeState, latency: Duration?) {
+            self.at = at
+            self.state = state
+            self.latency = latency
+        }
     }
 
     public static let defaultWindow: Duration = .seconds(3600)
@@ -50,7 +56,7 @@ public struct ProbeHistory: Sendable, Equatable {
         }
     }
 
-    static func seconds(_ duration: Duration) -> TimeInterval {
+    public static func seconds(_ duration: Duration) -> TimeInterval {
         let (seconds, attoseconds) = duration.components
         return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }

@@ -27,7 +27,7 @@ public struct ProbeResult: Sendable, Equatable {
     /// Whole milliseconds of `latency`.
     public var latencyMilliseconds: Int? { latency.map(Self.milliseconds) }
 
-    static func milliseconds(_ duration: Duration) -> Int {
+    public static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1000)
         guard !overflow else { return seconds < 0 ? Int.min : Int.max }

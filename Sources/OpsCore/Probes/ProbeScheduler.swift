@@ -4,6 +4,11 @@ import Foundation
 public struct ProbeReport: Sendable, Equatable {
     public var probe: ProbeID
     public var result: ProbeResult
+
+    public init(probe: ProbeID, result: ProbeResult) {
+        self.probe = probe
+        self.result = result
+    }
 }
 
 /// Runs probes, each on its own interval, with bounded concurrency.

@@ -22,6 +22,8 @@ public enum DashboardAction: Sendable {
     case logsEnded(ServiceKey, at: LogTimestamp)
     /// The stream of that service failed; the records it gave stay.
     case logsFailed(ServiceKey, String, at: LogTimestamp)
+    /// One run of one probe finished.
+    case probeResult(ProbeReport)
     /// What the last render showed (`DashboardRenderer.Frame.viewport`), so paging moves by a
     /// screen and scrolling stays smooth.
     case viewport(DashboardViewport)
@@ -55,6 +57,8 @@ public struct DashboardViewport: Hashable, Sendable {
     public var logsTop = 0
     public var logsRows = 10
     public var detailsRows = 5
+    public var probesTop = 0
+    public var probesRows = 10
 
     public init() {}
 }

@@ -31,9 +31,15 @@ extension DashboardReducer {
 
     static func perform(_ intent: DashboardIntent, on state: inout DashboardState) -> [DashboardEffect] {
         switch intent {
-        case .nextPane: state.focus = state.focus.cycled(forward: true)
-        case .previousPane: state.focus = state.focus.cycled(forward: false)
-        case .focus(let pane): state.focus = pane
+        case .nextPane: state.focus = state.focus.cycled(forward: true, among: state.panes)
+        case .previousPane: state.focus = state.focus.cycled(forward: false, among: state.panes)
+        case .focus(let pane):
+            guard state.panes.contains(pane) else {
+                state.message = "nothing is probed: add probes (or a base_url) to a service in opsdeck.yml"
+                state.messageIsError = true
+                return []
+            }
+            state.focus = pane
         case .toggleZoom, .open: state.zoomed.toggle()
         case .close: return close(on: &state)
         case .lineDown: return move(.by(1), on: &state)
@@ -46,6 +52,7 @@ extension DashboardReducer {
             switch state.focus {
             case .services: open(.filter(.services), text: state.servicesFilter, on: &state)
             case .history: open(.filter(.history), text: state.historyFilter, on: &state)
+            case .probes: open(.filter(.probes), text: state.probesFilter, on: &state)
             case .logs, .details:
                 state.message = "the \(state.focus.title) pane has no filter"
                 state.messageIsError = true
@@ -71,6 +78,9 @@ extension DashboardReducer {
         case .history where !state.historyFilter.isEmpty:
             state.historyFilter = ""
             reconcileRelease(&state)
+        case .probes where !state.probesFilter.isEmpty:
+            state.probesFilter = ""
+            reconcileProbe(&state)
         default:
             break
         }
@@ -84,6 +94,7 @@ extension DashboardReducer {
         case .history: state.viewport.historyRows
         case .logs: state.viewport.logsRows
         case .details: state.viewport.detailsRows
+        case .probes: state.viewport.probesRows
         }
         return max(1, rows)
     }

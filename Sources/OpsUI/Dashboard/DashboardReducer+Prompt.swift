@@ -32,6 +32,9 @@ extension DashboardReducer {
         case .filter(.history):
             state.historyFilter = String(text)
             reconcileRelease(&state)
+        case .filter(.probes):
+            state.probesFilter = String(text)
+            reconcileProbe(&state)
         case .filter:
             state.servicesFilter = String(text)
             let effects = reconcileSelection(&state)
@@ -118,6 +121,7 @@ extension DashboardReducer {
             state[keyPath: field] = argument
             state.message = "only \(what) \(argument) (:\(what == "service" ? "svc" : "env") for all)"
         }
+        reconcileProbe(&state)
         return reconcileSelection(&state)
     }
 

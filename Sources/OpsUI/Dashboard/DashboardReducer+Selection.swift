@@ -65,6 +65,13 @@ extension DashboardReducer {
         state.selectedReleaseID = (rows.first { $0.status == .live } ?? rows.first)?.id
     }
 
+    /// Keeps the Probes selection on its probe, else puts it on the first row.
+    static func reconcileProbe(_ state: inout DashboardState) {
+        let rows = state.visibleProbes
+        if let id = state.selectedProbeID, rows.contains(where: { $0.id == id }) { return }
+        state.selectedProbeID = rows.first?.id
+    }
+
     // MARK: - Moving in the focused table
 
     enum Movement {
@@ -86,9 +93,14 @@ extension DashboardReducer {
             guard let index = target(movement, from: current, count: rows.count) else { return [] }
             state.selectedReleaseID = rows[index].id
         case .details:
-            let lines = state.selectedService.map { DashboardDetails.lines(for: $0, now: state.now).count } ?? 0
+            let lines = state.selectedService.map { DashboardDetails.lines(for: $0, in: state).count } ?? 0
             let scrolls = max(0, lines - state.viewport.detailsRows) + 1
             state.detailsScroll = target(movement, from: min(state.detailsScroll, scrolls - 1), count: scrolls) ?? 0
+        case .probes:
+            let rows = state.visibleProbes
+            let current = rows.firstIndex { $0.id == state.selectedProbeID } ?? 0
+            guard let index = target(movement, from: current, count: rows.count) else { return [] }
+            state.selectedProbeID = rows[index].id
         case .logs:
             break // the log view moves itself
         }

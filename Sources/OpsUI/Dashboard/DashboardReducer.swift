@@ -38,6 +38,9 @@ public enum DashboardReducer {
             guard key == state.selectedKey else { return [] }
             state.logStream = .failed(SourceFailure(message: message, at: time))
             return []
+        case .probeResult(let report):
+            _ = state.probes.record(report)
+            return []
         case .viewport(let viewport):
             state.viewport = viewport
             return logView(.viewport(top: viewport.logsTop, rows: viewport.logsRows), on: &state)

@@ -49,6 +49,9 @@ extension DashboardRenderer {
         case .history:
             let rows = state.visibleReleases
             return rows.firstIndex { $0.id == state.selectedReleaseID }.map { "\($0 + 1)/\(rows.count)" }
+        case .probes:
+            let rows = state.visibleProbes
+            return rows.firstIndex { $0.id == state.selectedProbeID }.map { "\($0 + 1)/\(rows.count)" }
         case .logs, .details:
             return nil
         }

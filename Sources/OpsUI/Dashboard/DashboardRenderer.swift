@@ -28,7 +28,8 @@ public enum DashboardRenderer {
             size: size, banner: state.discovery, focus: state.focus, zoomed: state.zoomed,
             servicesRows: max(1, state.visibleServices.count) + 3 + failureRows(state.services.failure),
             historyRows: max(1, state.visibleReleases.count) + 3,
-            detailsRows: (state.selectedService.map { DashboardDetails.lines(for: $0, now: state.now).count } ?? 1) + 2)
+            detailsRows: (state.selectedService.map { DashboardDetails.lines(for: $0, in: state).count } ?? 1) + 2,
+            probesRows: state.probes.isEmpty ? 0 : max(1, state.visibleProbes.count) + 3)
         if let row = layout.bannerRow { drawBanner(into: &grid, row: row, width: size.columns, marks: marks) }
         let pane = PaneDrawing(state: state, marks: marks, style: style, single: layout.single)
         for kind in DashboardPane.allCases {
@@ -38,6 +39,7 @@ public enum DashboardRenderer {
             case .services: pane.drawServices(into: &grid, rect: rect, focused: focused, viewport: &viewport)
             case .history: pane.drawHistory(into: &grid, rect: rect, focused: focused, viewport: &viewport)
             case .details: pane.drawDetails(into: &grid, rect: rect, focused: focused, viewport: &viewport)
+            case .probes: pane.drawProbes(into: &grid, rect: rect, focused: focused, viewport: &viewport)
             case .logs:
                 pane.drawLogs(into: &grid, rect: rect, focused: focused, viewport: &viewport,
                               cache: (cache ?? DashboardLineCache()).lines(for: state.logGeneration))

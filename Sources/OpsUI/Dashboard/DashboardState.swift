@@ -4,7 +4,7 @@ import OpsCore
 public struct DashboardState: Sendable {
     /// A prompt open on the status line.
     public enum Prompt: Hashable, Sendable {
-        /// `/`: the filter of a table pane (Services or History).
+        /// `/`: the filter of a table pane (Services, History or Probes).
         case filter(DashboardPane)
         /// `:`: the command line.
         case command
@@ -33,6 +33,9 @@ public struct DashboardState: Sendable {
     /// formatted lines is only good for one generation.
     public internal(set) var logGeneration = 0
     public let logCapacity: Int
+    /// The configured probes and their damped states; empty when nothing is probed (then the
+    /// Probes pane is not shown).
+    public internal(set) var probes: ProbeBoard
 
     // MARK: Where the user is
 
@@ -40,6 +43,8 @@ public struct DashboardState: Sendable {
     public internal(set) var selectedKey: ServiceKey?
     /// The selected release of the History pane, by id.
     public internal(set) var selectedReleaseID: String?
+    /// The selected row of the Probes pane.
+    public internal(set) var selectedProbeID: ProbeID?
     public internal(set) var focus = DashboardPane.services
     /// The focused pane fills the screen.
     public internal(set) var zoomed = false
@@ -49,6 +54,7 @@ public struct DashboardState: Sendable {
     /// `/` in Services and History: a case-insensitive substring.
     public internal(set) var servicesFilter = ""
     public internal(set) var historyFilter = ""
+    public internal(set) var probesFilter = ""
     /// Rows the Details pane is scrolled down.
     public internal(set) var detailsScroll = 0
     public internal(set) var viewport = DashboardViewport()
@@ -64,10 +70,14 @@ public struct DashboardState: Sendable {
     public internal(set) var helpScroll = 0
 
     /// `logCapacity`: records the Logs pane keeps (older ones are dropped and counted).
-    public init(environmentOrder: [String] = [], discovery: Bool = false, logCapacity: Int = 20_000) {
+    /// `probes`: what the runtime probes (its results arrive as `.probeResult`).
+    public init(environmentOrder: [String] = [], discovery: Bool = false, logCapacity: Int = 20_000,
+                probes: [Probe] = []) {
         self.environmentOrder = environmentOrder
         self.discovery = discovery
         self.logCapacity = max(1, logCapacity)
         logs = LogViewState(capacity: max(1, logCapacity))
+        self.probes = ProbeBoard(probes)
+        selectedProbeID = self.probes.order.first
     }
 }

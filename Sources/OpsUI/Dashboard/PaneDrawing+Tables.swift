@@ -23,7 +23,7 @@ extension PaneDrawing {
         }
         let table = ServiceTable(width: body.size.columns, rows: rows)
         (viewport.servicesTop, viewport.servicesRows) = drawTable(
-            table.tableColumns, rows.map { table.row($0, now: state.now) },
+            table.tableColumns, rows.map { table.row($0, health: state.health(of: $0).verdict, now: state.now) },
             selected: rows.firstIndex { $0.key == state.selectedKey }, top: viewport.servicesTop, into: &grid, rect: body)
     }
 
@@ -72,7 +72,7 @@ extension PaneDrawing {
 
     /// A table under its header row, scrolled so the selected row stays in view; returns the first
     /// row shown and how many rows fit, for the viewport.
-    private func drawTable(_ columns: [TableColumn], _ rows: [TableRow], selected: Int?, top currentTop: Int,
+    func drawTable(_ columns: [TableColumn], _ rows: [TableRow], selected: Int?, top currentTop: Int,
                            into grid: inout CellGrid, rect: Rect) -> (top: Int, rows: Int) {
         let bodyRows = max(1, rect.size.rows - 1)
         let top = ListView.top(keeping: selected ?? 0, visibleRows: bodyRows, currentTop: currentTop, count: rows.count)

@@ -54,14 +54,15 @@ struct ServiceTable {
         return min(max(widest, DisplayWidth.of(header), bounds.lowerBound), bounds.upperBound)
     }
 
-    func row(_ snapshot: ServiceSnapshot, now: LogTimestamp?) -> TableRow {
-        TableRow(cells: columns.map { cell($0, snapshot, now: now) })
+    /// `health`: the row's roll-up of platform check, probes and metrics.
+    func row(_ snapshot: ServiceSnapshot, health: RolledHealth, now: LogTimestamp?) -> TableRow {
+        TableRow(cells: columns.map { cell($0, snapshot, health: health, now: now) })
     }
 
-    func cell(_ column: Column, _ snapshot: ServiceSnapshot, now: LogTimestamp?) -> StyledSpan {
+    func cell(_ column: Column, _ snapshot: ServiceSnapshot, health: RolledHealth, now: LogTimestamp?) -> StyledSpan {
         switch column {
         case .service:
-            return StyledSpan(DashboardText.clean(snapshot.key.service), StatusRoles.attention(snapshot))
+            return StyledSpan(DashboardText.clean(snapshot.key.service), StatusRoles.attention(snapshot, health: health))
         case .environment:
             return StyledSpan(DashboardText.clean(snapshot.key.environment), .text)
         case .provider:
@@ -72,7 +73,7 @@ struct ServiceTable {
         case .state:
             return StyledSpan(snapshot.state.word, StatusRoles.role(snapshot.state))
         case .health:
-            return StyledSpan(snapshot.health.word, StatusRoles.role(snapshot.health))
+            return StyledSpan(health.word, StatusRoles.role(health))
         case .replicas:
             let wanted = snapshot.desiredReplicas ?? snapshot.replicas.count
             let up = snapshot.replicasUp

@@ -31,13 +31,41 @@ enum StatusRoles {
         }
     }
 
+    static func role(_ state: ProbeState) -> Role {
+        switch state {
+        case .ok: .statusRunning
+        case .degraded: .statusDegraded
+        case .failing: .statusFailed
+        case .unknown: .dim
+        }
+    }
+
+    /// A probe's name: calm while it is ok or not run yet, loud when it fails.
+    static func attention(_ state: ProbeState) -> Role {
+        switch state {
+        case .ok, .unknown: .text
+        case .degraded: .statusDegraded
+        case .failing: .statusFailed
+        }
+    }
+
+    static func role(_ health: RolledHealth) -> Role {
+        switch health {
+        case .healthy: .statusRunning
+        case .unknown: .dim
+        case .starting: .statusPending
+        case .degraded: .statusDegraded
+        case .failing: .statusFailed
+        }
+    }
+
     /// The role of a whole service for the cells that name it: calm when it runs well, loud
-    /// when it is down, unhealthy or restarting.
-    static func attention(_ snapshot: ServiceSnapshot) -> Role {
+    /// when it is down, unhealthy, failing its probes or restarting.
+    static func attention(_ snapshot: ServiceSnapshot, health: RolledHealth) -> Role {
         switch snapshot.state {
         case .failed: return .statusFailed
         case .degraded: return .statusDegraded
-        default: return snapshot.health == .unhealthy ? .statusDegraded : .text
+        default: return health >= .degraded ? .statusDegraded : .text
         }
     }
 }

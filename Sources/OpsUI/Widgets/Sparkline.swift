@@ -12,11 +12,20 @@ public enum Sparkline {
     /// never mistaken for silence. NaN, infinite and negative values count as zero.
     public static func render(_ values: [Double], width: Int, ascii: Bool) -> String {
         guard width > 0 else { return "" }
+        let shown = values.suffix(width).map { Optional($0) }
+        return String(repeating: " ", count: width - shown.count) + render(gapped: shown, ascii: ascii)
+    }
+
+    /// One character a value, scaled as `render` does; a nil value (no data for that moment) is
+    /// a space. `ceiling`: the top of the scale when no value is larger (a probe's timeout, so
+    /// that steady fast answers stay low instead of filling the strip).
+    public static func render(gapped values: [Double?], ceiling: Double = 0, ascii: Bool) -> String {
         let levels = ascii ? asciiLevels : unicodeLevels
-        let shown = values.suffix(width).map { $0.isFinite && $0 > 0 ? $0 : 0 }
-        let largest = shown.max() ?? 0
-        var result = String(repeating: " ", count: width - shown.count)
+        let shown = values.map { value in value.map { $0.isFinite && $0 > 0 ? $0 : 0 } }
+        let largest = max(shown.compactMap { $0 }.max() ?? 0, ceiling.isFinite ? ceiling : 0)
+        var result = ""
         for value in shown {
+            guard let value else { result.append(" "); continue }
             guard value > 0, largest > 0 else { result.append(levels[0]); continue }
             let top = Double(levels.count - 1)
             let level = min(levels.count - 1, max(1, Int((value / largest * top).rounded())))

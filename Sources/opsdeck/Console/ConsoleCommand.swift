@@ -47,10 +47,11 @@ struct ConsoleCommand: ParsableCommand {
                                      now: { LogsQueryOptions.now() })
         effects.logTail = tail
         effects.pollInterval = .seconds(poll)
-        var state = DashboardState(environmentOrder: setup.environmentOrder, discovery: setup.discovery)
+        var state = DashboardState(environmentOrder: setup.environmentOrder, discovery: setup.discovery,
+                                   probes: setup.probes)
         if let warning = loaded.warning { _ = DashboardReducer.reduce(&state, .notice(warning, isError: true)) }
         _ = DashboardReducer.reduce(&state, .tick(LogsQueryOptions.now()))
-        effects.start()
+        effects.start(probes: setup.probes)
         ConsoleSession(terminal: terminal, theme: loaded.theme, themeFolders: ViewCommand.themeFolders(), state: state,
                        effects: effects, inbox: inbox).run()
         effects.stop()

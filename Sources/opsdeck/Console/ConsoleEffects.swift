@@ -30,8 +30,8 @@ final class ConsoleEffects: @unchecked Sendable {
         self.now = now
     }
 
-    /// Starts the clock, the slow poll and change watching.
-    func start() {
+    /// Starts the clock, the slow poll, change watching and the probes.
+    func start(probes: [Probe] = []) {
         let inbox = inbox, now = now, pollInterval = pollInterval
         let ticker = Task {
             while !Task.isCancelled {
@@ -48,7 +48,8 @@ final class ConsoleEffects: @unchecked Sendable {
         let watchers = providers.watchers.map { watcher in
             Task { [runner] in await ChangeWatch(watcher: watcher, runner: runner, inbox: inbox).run() }
         }
-        lock.withLock { background = [ticker, poll] + watchers }
+        let probing = Task { await ProbeFeed(probes: probes, inbox: inbox).run() }
+        lock.withLock { background = [ticker, poll, probing] + watchers }
     }
 
     func stop() {

@@ -5,6 +5,8 @@ struct ConsoleSetup {
     var providers: [any ServiceListing]
     var environmentOrder: [String]
     var discovery: Bool
+    /// The configured probes (a service with a `base_url` and none gets `/health` and `/ready`).
+    var probes: [Probe] = []
 
     /// Without a configuration: every container of the local engine (`DOCKER_HOST` or the
     /// default socket), compose projects grouped as services.
@@ -31,7 +33,8 @@ struct ConsoleSetup {
         }
         var providers: [any ServiceListing] = DockerProvider.providers(for: docker, runner: runner, readTimeout: timeout)
         providers += unavailable.keys.sorted().map { UnavailableProvider(name: $0, keys: unavailable[$0] ?? []) }
-        return ConsoleSetup(providers: providers, environmentOrder: config.environments.map(\.name), discovery: false)
+        return ConsoleSetup(providers: providers, environmentOrder: config.environments.map(\.name), discovery: false,
+                            probes: (try? ProbePlan.probes(in: config)) ?? [])
     }
 }
 
