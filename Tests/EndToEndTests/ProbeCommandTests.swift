@@ -167,7 +167,8 @@ struct ProbeCommandTests {
                 probes:
                   - { name: flag, command: [test, -e, "\(flag)"], interval: 200ms, timeout: 200ms, consecutive: 2 }
             """)
-        let child = try OpsdeckBinary.start(["probe", "--watch"], environment: ["HOME": folder.path],
+        let child = try OpsdeckBinary.start(["probe", "--watch"],
+                                            environment: ["HOME": folder.path, "XDG_STATE_HOME": folder.path + "/state"],
                                             currentDirectory: folder.path)
         let deadline = Duration.seconds(10)
         let failing = child.pump(timeout: deadline) { Self.output($0).contains("unknown -> failing") }
@@ -180,6 +181,12 @@ struct ProbeCommandTests {
         child.send(SIGINT)
         let result = child.wait(timeout: deadline)
         #expect(result.exitCode == 0, "exit \(String(describing: result.exitCode)), signal \(String(describing: result.signal))")
-        #expect(result.stdoutText.split(separator: "\n").count == 2)
+        // Each change to and from failing is followed by its alert (no on_alert here: no hook line).
+        let lines = result.stdoutText.split(separator: "\n")
+        #expect(lines.count == 4, "\(lines)")
+        #expect(lines.count == 4 && lines[1].contains("  ALERT api/flag failing: test exited with 1")
+                && lines[3].hasSuffix("  RECOVERED api/flag ok"))
+        let journal = try JournalReader.history(path: folder.path + "/state/opsdeck/journal.jsonl")
+        #expect(journal.alerts.map(\.alert.transition) == [.raised, .recovered])
     }
 }

@@ -17,7 +17,19 @@ struct ConfigCheckReport {
         lines.append("")
         if config.readOnly { lines.append("Read-only everywhere (read_only: true): no deploy, promote or rollback.") }
         lines.append("Journal: " + (config.journalPath.map(shown) ?? "the default place"))
+        if let alerts = Self.alerts(config.alerts) { lines.append("Alerts: " + alerts) }
         return lines
+    }
+
+    /// `bell; on_alert notify-chat --channel ops (within 10s)`, nil when `alerts:` sets nothing.
+    private static func alerts(_ alerts: AlertsConfig) -> String? {
+        var words: [String] = []
+        if alerts.bell { words.append("bell") }
+        if let argv = alerts.onAlert {
+            let command = argv.map { shown(ShellQuoting.quote($0)) }.joined(separator: " ")
+            words.append("on_alert \(command) (within \(ConfigDuration.format(alerts.hookTimeout)))")
+        }
+        return words.isEmpty ? nil : words.joined(separator: "; ")
     }
 
     /// One row per environment the service runs in (service, environment, provider, target in

@@ -5,17 +5,20 @@ import OpsCore
 struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
-        abstract: "Show the audit journal: every deploy, promote and rollback, who ran it and how it ended.",
+        abstract: "Show the audit journal: every deploy, promote and rollback, who ran it and how it ended, and every alert.",
         discussion: """
         Reads the journal named by --journal, else by journal_path in the configuration, else \
         $XDG_STATE_HOME/opsdeck/journal.jsonl (~/.local/state/opsdeck/journal.jsonl), and prints \
         one entry per action, oldest first: when, who@host, service/environment, kind, \
         from -> to, outcome, duration and the commands it ran (secrets redacted). An action that \
-        started but never finished (opsdeck was killed) is shown as interrupted.
+        started but never finished (opsdeck was killed) is shown as interrupted. Alerts (a probe \
+        that started failing or recovered, a metric that crossed its critical threshold) are \
+        shown one a line among them, in time order: when, who was watching, and the alert.
 
         Examples:
           opsdeck journal --since 1d --env production
           opsdeck journal --service api --output json | jq .outcome
+          opsdeck journal --output json | jq 'select(.kind == "alert") | .summary'
 
         Exit status: 0, also when there is no journal yet or some lines are damaged (each is \
         reported on standard error and skipped); 1 when the journal or the configuration cannot \
@@ -25,16 +28,16 @@ struct JournalCommand: ParsableCommand {
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Option(help: ArgumentHelp("Only actions started at or after this time: a duration back from now (2h, 1d) or a time (2026-11-28T10:00:00Z).", valueName: "time"))
+    @Option(help: ArgumentHelp("Only actions started (and alerts raised or recovered) at or after this time: a duration back from now (2h, 1d) or a time (2026-11-28T10:00:00Z).", valueName: "time"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only actions on this service.", valueName: "name"))
+    @Option(help: ArgumentHelp("Only actions and alerts of this service.", valueName: "name"))
     var service: String?
 
-    @Option(name: .customLong("env"), help: ArgumentHelp("Only actions in this environment.", valueName: "name"))
+    @Option(name: .customLong("env"), help: ArgumentHelp("Only actions and alerts in this environment.", valueName: "name"))
     var environment: String?
 
-    @Option(help: "text: one block per action; json: one object per action and line.")
+    @Option(help: "text: one block per action, one line per alert; json: one object per action or alert and line.")
     var output: OutputFormat = .text
 
     @Option(help: ArgumentHelp("The journal file to read.", valueName: "file"))
@@ -72,24 +75,35 @@ struct JournalCommand: ParsableCommand {
         for problem in history.problems {
             Self.warn(Sanitiser.sanitise("\(path): \(problem)"))
         }
-        let actions = history.actions.filter(filter.matches).map { $0.redacted() }
+        let items = JournalItem.merged(actions: history.actions.filter(filter.matches).map { $0.redacted() },
+                                       alerts: history.alerts.filter(filter.matches))
         let sink = OutputSink(fd: STDOUT_FILENO)
         switch output {
         case .text:
+            let noun = history.alerts.isEmpty ? "actions" : "actions or alerts"
             if !history.fileExists {
                 sink.write(Sanitiser.sanitise("No actions yet: \(path) does not exist.") + "\n")
-            } else if actions.isEmpty {
-                sink.write(history.actions.isEmpty ? "No actions yet.\n" : "No actions match.\n")
+            } else if items.isEmpty {
+                sink.write(history.actions.isEmpty && history.alerts.isEmpty ? "No actions yet.\n" : "No \(noun) match.\n")
             }
-            for (position, action) in actions.enumerated() {
-                if position > 0 { sink.write("\n") }
-                sink.write(JournalTextReport.lines(of: action).joined(separator: "\n") + "\n")
+            var previous: JournalItem?
+            for item in items {
+                // An action is a block set apart by blank lines; alerts in a row stay together.
+                if let previous, item.isAction || previous.isAction { sink.write("\n") }
+                switch item {
+                case .action(let action): sink.write(JournalTextReport.lines(of: action).joined(separator: "\n") + "\n")
+                case .alert(let alert): sink.write(JournalTextReport.line(of: alert) + "\n")
+                }
+                previous = item
             }
         case .json:
-            for action in actions {
+            for item in items {
                 sink.withBuffer { buffer in
                     var writer = JSONWriter()
-                    writer.write(action.jsonValue)
+                    switch item {
+                    case .action(let action): writer.write(action.jsonValue)
+                    case .alert(let alert): writer.write(alert.reportJSON)
+                    }
                     buffer.append(contentsOf: writer.bytes)
                     buffer.append(0x0A)
                 }

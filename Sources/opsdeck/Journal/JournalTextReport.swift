@@ -12,6 +12,12 @@ import OpsCore
 ///      stderr: docker: Error response from daemon: Conflict.
 /// ```
 enum JournalTextReport {
+    /// An alert on one line: `2026-11-28T10:04:00.120Z  alice@ops1  ALERT api/production/health failing: status 503`.
+    static func line(of entry: JournalAlertEntry) -> String {
+        let who = entry.observer.user.isEmpty && entry.observer.host.isEmpty ? "(unknown)" : shown(entry.observer.userAtHost)
+        return [entry.time.rfc3339Milliseconds, who, shown(entry.alert.summary)].joined(separator: "  ")
+    }
+
     static func lines(of action: JournalAction) -> [String] {
         var lines = [headline(of: action)]
         for record in action.steps {

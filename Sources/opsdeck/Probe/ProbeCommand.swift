@@ -15,6 +15,14 @@ struct ProbeCommand: ParsableCommand {
         probing, each probe on its own interval, and prints a line whenever a probe changes state \
         (after `consecutive` results agree), until interrupted.
 
+        Alerts (with --watch): when a probe becomes failing (its first result included), a line \
+        `ALERT probe state: reason`; when it leaves failing, `RECOVERED probe state`. Each alert is \
+        written to the journal (see opsdeck journal) and, when the configuration has \
+        alerts: { on_alert: [argv...] }, handed to that command: one at a time, in order, each \
+        within hook_timeout (default 10s), the alert in OPSDECK_* environment variables, never in \
+        its arguments. A line says how each hook ended. --no-hooks runs no hook (a dry run). The \
+        first interrupt stops probing and lets queued hooks finish; a second one kills them.
+
         States: ok; degraded (it answers, but too slowly or with a certificate that expires within \
         cert_days); failing (no answer, a wrong answer, an untrusted or expired certificate).
 
@@ -37,8 +45,11 @@ struct ProbeCommand: ParsableCommand {
     @Option(name: .customLong("env"), help: ArgumentHelp("Only the probes of this environment.", valueName: "name"))
     var environment: String?
 
-    @Flag(help: "Keep probing and print state changes until interrupted.")
+    @Flag(help: "Keep probing and print state changes and alerts until interrupted.")
     var watch = false
+
+    @Flag(name: .customLong("no-hooks"), help: "With --watch: print and journal alerts, but do not run the on_alert command.")
+    var noHooks = false
 
     @Option(help: ArgumentHelp("text: a table (with --watch, a line per change); json: one object per line.",
                                valueName: "text|json"))
@@ -48,7 +59,7 @@ struct ProbeCommand: ParsableCommand {
         guard let format = ProbeOutputFormat(rawValue: output) else {
             throw Self.usage("--output must be text or json, not \(Sanitiser.sanitise(output))")
         }
-        let probes = try loadProbes()
+        let (config, location, probes) = try loadProbes()
         let client: HTTPClient
         do {
             let roots = ProcessInfo.processInfo.environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
@@ -59,7 +70,12 @@ struct ProbeCommand: ParsableCommand {
         let scheduler = ProbeScheduler(probes: probes, runner: LiveProbeRunner(client: client))
         let failing: Bool
         if watch {
-            failing = ProbeWatch(scheduler: scheduler, format: format).run()
+            let printer = LinePrinter()
+            let alerting = ProbeAlerting(printer: printer, format: format,
+                                         bell: config.alerts.bell && format == .text && isatty(STDOUT_FILENO) == 1,
+                                         journalPath: journalPath(config, location: location),
+                                         hook: noHooks ? nil : AlertHook(config: config.alerts, runner: LiveCommandRunner()))
+            failing = ProbeWatch(scheduler: scheduler, format: format, alerting: alerting, printer: printer).run()
         } else {
             let reports = BlockingWait.run { await scheduler.runOnce() }
             let output = ProbeOutput(probes: probes, format: format)
@@ -69,7 +85,18 @@ struct ProbeCommand: ParsableCommand {
         if failing { throw ExitCode(1) }
     }
 
-    private func loadProbes() throws -> [Probe] {
+    /// Where alerts are journalled: the configuration's journal_path, else the default place; nil
+    /// (said once on standard error) when there is neither.
+    private func journalPath(_ config: OpsdeckConfig, location: ConfigLocation) -> String? {
+        let folder = URL(fileURLWithPath: location.path).deletingLastPathComponent().path
+        guard let path = StatePaths.current().journal(configured: config.journalPath, configFolder: folder) else {
+            ProbeAlerting.warn("alerts will not be journalled: \(JournalError.noPlace)")
+            return nil
+        }
+        return path
+    }
+
+    private func loadProbes() throws -> (OpsdeckConfig, ConfigLocation, [Probe]) {
         let locator = ConfigLocator.current()
         guard let location = locator.locate(explicit: file) else {
             Self.writeError(ConfigCheckReport.noConfiguration(lookedAt: locator.candidates))
@@ -93,7 +120,7 @@ struct ProbeCommand: ParsableCommand {
                       + (service != nil || environment != nil ? " for that selection" : "")
                       + " and no service with a base_url")
         }
-        return probes
+        return (config, location, probes)
     }
 
     /// Prints `message` on standard error; the error to throw ends with status 2 (usage or configuration).

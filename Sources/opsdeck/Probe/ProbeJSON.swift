@@ -47,10 +47,9 @@ enum ProbeJSON {
         ])
     }
 
-    /// RFC 3339 in UTC with milliseconds.
+    /// RFC 3339 in UTC with milliseconds, as the journal and the alert hook write it, so that one
+    /// moment reads the same in all three.
     static func time(_ date: Date) -> String {
-        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
-        guard milliseconds.isFinite, abs(milliseconds) < 1e15 else { return "?" }
-        return LogTimestamp(nanosecondsSinceEpoch: Int64(milliseconds) * 1_000_000).rfc3339Milliseconds
+        JournalTime.timestamp(date).rfc3339Milliseconds
     }
 }

@@ -3,19 +3,33 @@ import Foundation
 import OpsCore
 
 /// `opsdeck probe --watch`: probes until SIGINT or SIGTERM, printing a line whenever a probe
-/// changes state (its first result included), then returns whether any probe is failing.
+/// changes state (its first result included) and handing the changes that are alerts to
+/// `alerting`, then returns whether any probe is failing.
+///
+/// At the first signal the probes stop and the hooks already queued still run (each within its
+/// deadline), so the last alert before an interrupt is not lost; a second signal kills the
+/// running hook and skips the rest.
 struct ProbeWatch {
     let scheduler: ProbeScheduler
     let format: ProbeOutputFormat
+    let alerting: ProbeAlerting
+    let printer: LinePrinter
 
     func run() -> Bool {
-        let board = ProbeBoard(probes: scheduler.probes, format: format)
+        let board = ProbeBoard(probes: scheduler.probes, format: format, printer: printer, alerting: alerting)
         let stop = DispatchSemaphore(value: 0)
+        let signalled = LockedValue(0)
         let signals = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
             // The default action would end the process before the last state is known.
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.signal() }
+            source.setEventHandler { [alerting] in
+                let count = signalled.withLock { count in
+                    count += 1
+                    return count
+                }
+                if count == 1 { stop.signal() } else { alerting.cancelHooks() }
+            }
             source.resume()
             return source
         }
@@ -24,30 +38,42 @@ struct ProbeWatch {
         }
         stop.wait()
         probing.cancel()
+        BlockingWait.run {
+            // No change can come after the probes have ended, so no alert is queued after this.
+            await probing.value
+            await alerting.finishHooks()
+        }
         signals.forEach { $0.cancel() }
         return board.anyFailing
     }
 }
 
-/// The trackers of every probe, fed from many tasks at once; prints each change as it happens.
+/// The trackers of every probe, fed from many tasks at once; prints each change as it happens and
+/// hands those that are alerts on.
 final class ProbeBoard: @unchecked Sendable {
     private let lock = NSLock()
     private var trackers: [ProbeID: ProbeTracker]
     private let probes: [ProbeID: Probe]
     private let format: ProbeOutputFormat
+    private let printer: LinePrinter
+    private let alerting: ProbeAlerting
 
-    init(probes: [Probe], format: ProbeOutputFormat) {
+    init(probes: [Probe], format: ProbeOutputFormat, printer: LinePrinter, alerting: ProbeAlerting) {
         self.probes = Dictionary(probes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         trackers = Dictionary(probes.map { ($0.id, ProbeTracker(for: $0.config)) }, uniquingKeysWith: { first, _ in first })
         self.format = format
+        self.printer = printer
+        self.alerting = alerting
     }
 
     func record(_ report: ProbeReport) {
         lock.withLock {
             guard let change = trackers[report.probe]?.record(report.result) else { return }
-            // Printed under the lock, so that lines never interleave and come out in order.
-            let line = self.line(for: change, report: report)
-            FileHandle.standardOutput.write(Data(line.utf8))
+            // Handled under the lock, so that changes and their alerts come out in order.
+            printer.write(line(for: change, report: report))
+            if let alert = AlertRules.alert(for: report.probe, change: change, at: report.result.at) {
+                alerting.handle(alert)
+            }
         }
     }
 

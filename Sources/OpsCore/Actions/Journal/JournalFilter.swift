@@ -1,5 +1,5 @@
-/// Which actions of a journal to show: `opsdeck journal --since --service --env`, and the History
-/// pane's rows for one service.
+/// Which actions and alerts of a journal to show: `opsdeck journal --since --service --env`, and
+/// the History pane's rows for one service.
 public struct JournalFilter: Hashable, Sendable {
     /// Actions started at or after this time.
     public var since: LogTimestamp?
@@ -18,6 +18,14 @@ public struct JournalFilter: Hashable, Sendable {
         if let since, action.startedAt < since { return false }
         if let service, action.key.service != service { return false }
         if let environment, action.key.environment != environment { return false }
+        return true
+    }
+
+    /// An alert of a probe with no environment (a fixed URL, tcp, a command) matches no `--env`.
+    public func matches(_ alert: JournalAlertEntry) -> Bool {
+        if let since, alert.time < since { return false }
+        if let service, alert.alert.service != service { return false }
+        if let environment, alert.alert.environment != environment { return false }
         return true
     }
 }

@@ -24,15 +24,45 @@ public struct JournalProblem: Hashable, Sendable, CustomStringConvertible {
 public struct JournalHistory: Hashable, Sendable {
     /// Oldest first.
     public var actions: [JournalAction]
+    /// Oldest first; alerts of one time keep file order.
+    public var alerts: [JournalAlertEntry]
     /// Lines that were skipped.
     public var problems: [JournalProblem]
     /// False when there is no journal yet (nothing was ever done): not an error.
     public var fileExists: Bool
 
-    public init(actions: [JournalAction], problems: [JournalProblem], fileExists: Bool) {
+    public init(actions: [JournalAction], alerts: [JournalAlertEntry] = [], problems: [JournalProblem],
+                fileExists: Bool) {
         self.actions = actions
+        self.alerts = alerts
         self.problems = problems
         self.fileExists = fileExists
+    }
+}
+
+/// One good line of the journal: a line of an action, or an alert.
+public enum JournalRecord: Hashable, Sendable {
+    case action(JournalEntry)
+    case alert(JournalAlertEntry)
+}
+
+/// Collects the records of a journal into a history.
+private struct JournalCollector {
+    var folder = JournalFolder()
+    var alerts: [JournalAlertEntry] = []
+
+    mutating func add(_ record: JournalRecord) {
+        switch record {
+        case .action(let entry): folder.add(entry)
+        case .alert(let alert): alerts.append(alert)
+        }
+    }
+
+    func history(problems: [JournalProblem], fileExists: Bool) -> JournalHistory {
+        // A stable sort: lines of one millisecond keep the order they were written in.
+        let ordered = alerts.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+        return JournalHistory(actions: folder.actions, alerts: ordered.map(\.element), problems: problems,
+                              fileExists: fileExists)
     }
 }
 
@@ -43,25 +73,34 @@ public enum JournalReader {
     /// Longer lines are reported and skipped (opsdeck's own lines are a few hundred bytes).
     public static let maximumLineBytes = 1 << 20
 
-    /// Every action in the journal at `path`, folded from its lines. A missing file is an empty
+    /// Every action in the journal at `path`, folded from its lines, and every alert. A missing file is an empty
     /// history; a file that cannot be read at all (permissions, a folder) throws.
     public static func history(path: String) throws(JournalError) -> JournalHistory {
-        var folder = JournalFolder()
-        let scan = try scan(path: path) { entry in folder.add(entry) }
-        return JournalHistory(actions: folder.actions, problems: scan.problems, fileExists: scan.fileExists)
+        var collector = JournalCollector()
+        let scan = try scanRecords(path: path) { collector.add($0) }
+        return collector.history(problems: scan.problems, fileExists: scan.fileExists)
     }
 
-    /// The actions of a journal held in memory.
+    /// The actions and alerts of a journal held in memory.
     public static func history(bytes: [UInt8]) -> JournalHistory {
-        var folder = JournalFolder()
+        var collector = JournalCollector()
         var lines = JournalLineParser()
-        bytes.withUnsafeBytes { lines.append($0) { folder.add($0) } }
-        lines.finish { folder.add($0) }
-        return JournalHistory(actions: folder.actions, problems: lines.problems, fileExists: true)
+        bytes.withUnsafeBytes { lines.append($0) { collector.add($0) } }
+        lines.finish { collector.add($0) }
+        return collector.history(problems: lines.problems, fileExists: true)
     }
 
-    /// Hands every good entry of the journal at `path` to `entry`, in file order.
+    /// Hands every good line of an action in the journal at `path` to `entry`, in file order;
+    /// alert lines are passed over (they are good lines, not problems).
     public static func scan(path: String, entry: (JournalEntry) -> Void) throws(JournalError)
+        -> (problems: [JournalProblem], fileExists: Bool) {
+        try scanRecords(path: path) { record in
+            if case .action(let line) = record { entry(line) }
+        }
+    }
+
+    /// Hands every good line of the journal at `path` to `record`, in file order.
+    public static func scanRecords(path: String, record entry: (JournalRecord) -> Void) throws(JournalError)
         -> (problems: [JournalProblem], fileExists: Bool) {
         let fd: Int32
         switch StateFiles.openFile(path, O_RDONLY) {
@@ -86,27 +125,27 @@ public enum JournalReader {
     }
 }
 
-/// Splits journal bytes into lines and each line into an entry, collecting the lines it skips.
+/// Splits journal bytes into lines and each line into a record, collecting the lines it skips.
 struct JournalLineParser {
     private var splitter = LineSplitter(maxLineBytes: JournalReader.maximumLineBytes)
     private(set) var problems: [JournalProblem] = []
     private var lineNumber = 0
 
-    /// Hands each entry completed by `chunk` to `deliver`.
-    mutating func append(_ chunk: UnsafeRawBufferPointer, _ deliver: (JournalEntry) -> Void) {
+    /// Hands each record completed by `chunk` to `deliver`.
+    mutating func append(_ chunk: UnsafeRawBufferPointer, _ deliver: (JournalRecord) -> Void) {
         var splitter = self.splitter
         splitter.append(chunk) { line in self.handle(line, last: false, deliver) }
         self.splitter = splitter
     }
 
     /// The data ended: a line still pending had no newline, so the writer was stopped mid-line.
-    mutating func finish(_ deliver: (JournalEntry) -> Void) {
+    mutating func finish(_ deliver: (JournalRecord) -> Void) {
         var splitter = self.splitter
         splitter.finish { line in self.handle(line, last: true, deliver) }
         self.splitter = splitter
     }
 
-    private mutating func handle(_ line: UnsafeBufferPointer<UInt8>, last: Bool, _ deliver: (JournalEntry) -> Void) {
+    private mutating func handle(_ line: UnsafeBufferPointer<UInt8>, last: Bool, _ deliver: (JournalRecord) -> Void) {
         lineNumber += 1
         // The splitter hands over an over-long line cut to exactly the limit (and drops its rest).
         if line.count >= JournalReader.maximumLineBytes {
@@ -124,7 +163,11 @@ struct JournalLineParser {
             return
         }
         do {
-            deliver(try JournalEntry(json: json))
+            if JournalAlertEntry.isAlertLine(json) {
+                deliver(.alert(try JournalAlertEntry(json: json)))
+            } else {
+                deliver(.action(try JournalEntry(json: json)))
+            }
         } catch {
             problems.append(JournalProblem(line: lineNumber, reason: "not a journal entry (\(error)); skipped"))
         }

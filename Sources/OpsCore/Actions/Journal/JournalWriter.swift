@@ -30,6 +30,11 @@ public final class JournalWriter: Sendable {
         try append(line: entry.line)
     }
 
+    /// Appends an alert's line, as durably as an action's.
+    public func append(_ alert: JournalAlertEntry) throws(JournalError) {
+        try append(line: alert.line)
+    }
+
     /// Appends one already-encoded line (it must end with its only `\n`).
     func append(line: [UInt8]) throws(JournalError) {
         let outcome: JournalError? = synced.withLock { count in

@@ -9,13 +9,16 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var journalPath: String?
     /// `read_only: true`: no deploy, promote or rollback anywhere, whatever the environments say.
     public var readOnly: Bool
+    /// `alerts:`: the bell and the `on_alert` hook; by default neither.
+    public var alerts: AlertsConfig
 
     public init(environments: [EnvironmentConfig], services: [ServiceConfig], journalPath: String? = nil,
-                readOnly: Bool = false) {
+                readOnly: Bool = false, alerts: AlertsConfig = AlertsConfig()) {
         self.environments = environments
         self.services = services
         self.journalPath = journalPath
         self.readOnly = readOnly
+        self.alerts = alerts
     }
 
     public func environment(named name: String) -> EnvironmentConfig? {
