@@ -124,6 +124,12 @@ public final class CursesTerminal {
         doupdate()
     }
 
+    /// Rings the terminal's bell (or flashes it, as the terminal is set up to).
+    public func bell() {
+        guard !isRestored else { return }
+        beep()
+    }
+
     /// Repaints the whole screen from scratch (after something else wrote to the terminal).
     public func fullRepaint() {
         guard !isRestored else { return }

@@ -58,8 +58,10 @@ struct ConsoleProbesTests {
             let staging = screen.split(separator: "\n").first { $0.contains("api/staging/health") }
             return staging.map { $0.contains(" ok ") && $0.range(of: #"\b(29|30)d\b"#, options: .regularExpression) != nil } == true
         })
-        // 5 focuses the pane; Enter zooms it; the filter narrows it.
-        try session.keys("5")
+        // The failing probe's alert holds the status line until acknowledged; then 5 focuses the
+        // pane and the filter narrows it.
+        #expect(session.waitFor("ALERT worker/fail failing", timeout: .seconds(5)))
+        try session.keys("a", "5")
         #expect(session.waitFor("PROBES", timeout: .seconds(5)))
         try session.keys("/", "api", "Enter")
         #expect(session.waitFor("5 Probes · 2 of 3", timeout: .seconds(5)))
@@ -78,6 +80,43 @@ struct ConsoleProbesTests {
         })
         let screen = try session.screen()
         for line in screen.split(separator: "\n") { #expect(line.count <= 80) }
+        try session.keys("q")
+        #expect(session.waitForExit())
+    }
+
+    @Test func aFailingProbeRaisesABannerJournalsItAndRunsTheHook() throws {
+        let scenario = try DockerScenario.get()
+        let folder = try ScratchFolder()
+        try folder.write("hook.sh", """
+            #!/bin/sh
+            echo "$OPSDECK_ALERT $OPSDECK_SERVICE $OPSDECK_PROBE $OPSDECK_STATE" >> "\(folder.path)/hook.out"
+            """)
+        #expect(chmod(folder.path + "/hook.sh", 0o755) == 0)
+        try folder.write("opsdeck.yml", try Self.configuration(scenario) + """
+
+            journal_path: \(folder.path)/journal.jsonl
+            alerts:
+              bell: true
+              on_alert: ["\(folder.path)/hook.sh"]
+              hook_timeout: 5s
+            """)
+        let session = try Self.startConsole(in: folder, columns: 120, rows: 40)
+        #expect(session.waitFor("ALERT worker/fail failing: status 503", timeout: .seconds(30)))
+        #expect(session.waitFor("a ack", timeout: .seconds(5)))
+        let deadline = ContinuousClock.now + .seconds(15)
+        var hookOutput = ""
+        while ContinuousClock.now < deadline {
+            hookOutput = (try? String(contentsOfFile: folder.path + "/hook.out", encoding: .utf8)) ?? ""
+            if !hookOutput.isEmpty { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(hookOutput == "raised worker fail failing\n")
+        let journal = (try? String(contentsOfFile: folder.path + "/journal.jsonl", encoding: .utf8)) ?? ""
+        #expect(journal.contains(#""phase":"alert""#) && journal.contains(#""probe":"fail""#))
+        try session.keys("a")
+        #expect(session.waitUntil("the banner acknowledged", timeout: .seconds(5)) { screen in
+            !screen.contains("ALERT worker/fail") && screen.contains("acknowledged 1 alert")
+        })
         try session.keys("q")
         #expect(session.waitForExit())
     }

@@ -198,3 +198,74 @@ import OpsCore
                                       width: 5, ascii: false) == "     ")
     }
 }
+
+/// Alerts in the console: a probe turning failing (or recovering) puts a banner on the status
+/// line until `a`, and asks the runtime to bell, journal and hook it.
+@Suite struct DashboardAlertTests {
+    static func failing(_ state: inout DashboardState, secondsAgo: Double) -> [DashboardEffect] {
+        DashboardReducer.reduce(&state, DashboardProbesTests.report("api", "staging", "health", .failing,
+                                                                    secondsAgo: secondsAgo, reason: "status 503"))
+    }
+
+    @Test func aProbeTurningFailingRaisesOneAlertAndItsRecoveryAnother() {
+        var state = DashboardProbesTests.dashboard()
+        // api/staging is ok; one failure is a blip, the second makes it failing.
+        #expect(Self.failing(&state, secondsAgo: 20).isEmpty)
+        let raised = Self.failing(&state, secondsAgo: 10)
+        guard case .alert(let alert)? = raised.first else {
+            Issue.record("expected an alert effect, got \(raised)")
+            return
+        }
+        #expect(alert.transition == .raised && alert.path == "api/staging/health" && alert.state == "failing")
+        // Beside api/production's, raised while the fixture was built.
+        #expect(state.pendingAlerts.count == 2)
+        // Staying failing raises nothing more.
+        #expect(Self.failing(&state, secondsAgo: 5).isEmpty)
+        _ = DashboardReducer.reduce(&state, DashboardProbesTests.report("api", "staging", "health", .ok, secondsAgo: 2))
+        let recovered = DashboardReducer.reduce(&state, DashboardProbesTests.report("api", "staging", "health", .ok, secondsAgo: 1))
+        guard case .alert(let recovery)? = recovered.first else {
+            Issue.record("expected a recovery, got \(recovered)")
+            return
+        }
+        #expect(recovery.transition == .recovered)
+        #expect(state.pendingAlerts.count == 3)
+    }
+
+    @Test func theBannerShowsTheNewestAlertUntilAcknowledged() {
+        var state = DashboardProbesTests.dashboard()
+        // api/production went failing while the dashboard was built: its alert is pending.
+        #expect(state.pendingAlerts.map(\.path) == ["api/production/health"])
+        _ = Self.failing(&state, secondsAgo: 20)
+        _ = Self.failing(&state, secondsAgo: 10)
+        let frame = DashboardRendererTests.render(state, 120, 40)
+        let status = frame.grid.rowText(39)
+        #expect(status.hasPrefix(" ALERT api/staging/health failing: status 503"))
+        #expect(status.hasSuffix("+1 more · a ack "))
+        #expect(frame.grid[39, 1].role == .statusError)
+        // Any key's message goes first; the banner comes back after it.
+        _ = DashboardReducer.reduce(&state, .key(.character("a")))
+        #expect(state.pendingAlerts.isEmpty)
+        #expect(state.message == "acknowledged 2 alerts")
+        _ = DashboardReducer.reduce(&state, .key(.character("a")))
+        #expect(state.message == "no alert to acknowledge")
+        // `a` acknowledges from the Logs pane too: it is not a log view key.
+        _ = DashboardReducer.reduce(&state, .key(.character("3")))
+        _ = DashboardReducer.reduce(&state, DashboardProbesTests.report("api", "staging", "health", .ok, secondsAgo: 2))
+        _ = DashboardReducer.reduce(&state, DashboardProbesTests.report("api", "staging", "health", .ok, secondsAgo: 1))
+        #expect(state.pendingAlerts.count == 1)
+        _ = DashboardReducer.reduce(&state, .key(.character("a")))
+        #expect(state.pendingAlerts.isEmpty)
+    }
+
+    @Test func pendingAlertsAreBounded() {
+        var state = DashboardProbesTests.dashboard()
+        for round in 0..<120 {
+            let failing = round % 2 == 0
+            for step in 0..<2 {
+                _ = DashboardReducer.reduce(&state, DashboardProbesTests.report(
+                    "api", "staging", "health", failing ? .failing : .ok, secondsAgo: Double(2000 - round * 4 - step)))
+            }
+        }
+        #expect(state.pendingAlerts.count == DashboardState.pendingAlertLimit)
+    }
+}

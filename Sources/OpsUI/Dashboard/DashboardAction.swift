@@ -46,6 +46,9 @@ public enum DashboardEffect: Sendable, Equatable {
     case setTheme(String)
     /// Write what the Logs pane's filter shows to this path, as the log view's `s` does.
     case save(path: String)
+    /// A probe became failing or recovered (a metric crossed its critical threshold or came
+    /// back): ring the bell if configured, journal it, run `on_alert`.
+    case alert(Alert)
 }
 
 /// Where each pane's list was scrolled to and how many rows it had in the last render.

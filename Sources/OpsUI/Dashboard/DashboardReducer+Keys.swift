@@ -60,6 +60,7 @@ extension DashboardReducer {
         case .command: open(.command, text: "", on: &state)
         case .refresh: return refresh(&state)
         case .help: state.showingHelp = true
+        case .acknowledge: acknowledge(&state)
         case .quit: return [.quit]
         }
         return []

@@ -39,8 +39,9 @@ public enum DashboardReducer {
             state.logStream = .failed(SourceFailure(message: message, at: time))
             return []
         case .probeResult(let report):
-            _ = state.probes.record(report)
-            return []
+            guard let change = state.probes.record(report),
+                  let alert = AlertRules.alert(for: report.probe, change: change, at: report.result.at) else { return [] }
+            return raise(alert, on: &state)
         case .viewport(let viewport):
             state.viewport = viewport
             return logView(.viewport(top: viewport.logsTop, rows: viewport.logsRows), on: &state)
@@ -60,6 +61,22 @@ public enum DashboardReducer {
             effects.append(.loadReleases(key))
         }
         return effects
+    }
+
+    /// Puts an alert on the banner until acknowledged, and hands it to the runtime.
+    static func raise(_ alert: Alert, on state: inout DashboardState) -> [DashboardEffect] {
+        state.pendingAlerts.append(alert)
+        if state.pendingAlerts.count > DashboardState.pendingAlertLimit {
+            state.pendingAlerts.removeFirst(state.pendingAlerts.count - DashboardState.pendingAlertLimit)
+        }
+        return [.alert(alert)]
+    }
+
+    /// `a`: the banner goes; the alerts stay in the journal.
+    static func acknowledge(_ state: inout DashboardState) {
+        let count = state.pendingAlerts.count
+        state.pendingAlerts = []
+        state.message = count == 0 ? "no alert to acknowledge" : "acknowledged \(count) alert\(count == 1 ? "" : "s")"
     }
 
     /// Hands an action to the embedded log view and translates what it asks for.

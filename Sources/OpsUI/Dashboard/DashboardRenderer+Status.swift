@@ -22,6 +22,10 @@ extension DashboardRenderer {
             LogViewRenderer.drawStatus(state.logs, into: &grid, row: row, width: width, marks: marks.logView)
             return nil
         }
+        if state.message == nil, let alert = state.pendingAlerts.last {
+            drawAlertBanner(alert, more: state.pendingAlerts.count - 1, into: &grid, row: row, width: width, marks: marks)
+            return nil
+        }
         var left: StyledLine
         if let message = state.message {
             left = [StyledSpan(" " + Sanitiser.sanitise(message), state.messageIsError ? .statusError : .statusInfo)]
@@ -38,6 +42,15 @@ extension DashboardRenderer {
         StatusBar.draw(into: &grid, row: row, width: width, left: left,
                        right: [StyledSpan(position + hint + "? help ", .text)])
         return nil
+    }
+
+    /// The newest unacknowledged alert, loud when raised, calm when recovered, until `a`.
+    static func drawAlertBanner(_ alert: Alert, more: Int, into grid: inout CellGrid, row: Int, width: Int,
+                                marks: DashboardMarks) {
+        let role: Role = alert.transition == .raised ? .statusError : .statusInfo
+        let right = (more > 0 ? "+\(more) more \(marks.dot) " : "") + "a ack "
+        StatusBar.draw(into: &grid, row: row, width: width, left: [StyledSpan(" " + Sanitiser.sanitise(alert.summary), role)],
+                       right: [StyledSpan(right, role)])
     }
 
     /// `3/6`: the selected row of the focused table.

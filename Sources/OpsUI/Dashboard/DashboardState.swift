@@ -67,6 +67,11 @@ public struct DashboardState: Sendable {
     public internal(set) var message: String?
     public internal(set) var messageIsError = false
     public internal(set) var showingHelp = false
+    /// Alerts raised or recovered and not yet acknowledged (`a`), oldest first: the newest is the
+    /// status bar's banner.
+    public internal(set) var pendingAlerts: [Alert] = []
+    /// Alerts kept for the banner; older ones are dropped (the journal has them all).
+    static let pendingAlertLimit = 100
     public internal(set) var helpScroll = 0
 
     /// `logCapacity`: records the Logs pane keeps (older ones are dropped and counted).

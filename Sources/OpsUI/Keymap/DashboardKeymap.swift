@@ -6,13 +6,15 @@ public enum DashboardIntent: Hashable, Sendable {
     case lineDown, lineUp, pageDown, pageUp, top, bottom
     case open, close, filter
     case command, refresh, help, quit
+    /// Clears the alert banner.
+    case acknowledge
 
     /// Intents that act on the dashboard whichever pane has focus. With the Logs pane focused,
     /// every other key is the log view's (so `Enter`, `Esc`, `/`, `j`, `G` mean there what they
     /// mean in `opsdeck view`).
     public var isGlobal: Bool {
         switch self {
-        case .nextPane, .previousPane, .focus, .toggleZoom, .command, .refresh, .help, .quit: true
+        case .nextPane, .previousPane, .focus, .toggleZoom, .command, .refresh, .help, .quit, .acknowledge: true
         case .lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom, .open, .close, .filter: false
         }
     }
@@ -41,6 +43,7 @@ extension Keymap where Intent == DashboardIntent {
         KeyBinding([.character("/")], .filter, section: "Filter", "filter the table: name, environment, image, state, reason"),
         KeyBinding([.character(":")], .command, section: "Filter",
                    "command: env svc theme refresh q level filter w wrap time"),
+        KeyBinding([.character("a")], .acknowledge, section: "Other", "acknowledge the alerts on the status line"),
         KeyBinding([.character("r")], .refresh, section: "Other", "reload services and the selected history"),
         KeyBinding([.character("?")], .help, section: "Other", "this help"),
         KeyBinding([.character("q")], .quit, section: "Other", "quit"),

@@ -52,8 +52,10 @@ struct ConsoleCommand: ParsableCommand {
         if let warning = loaded.warning { _ = DashboardReducer.reduce(&state, .notice(warning, isError: true)) }
         _ = DashboardReducer.reduce(&state, .tick(LogsQueryOptions.now()))
         effects.start(probes: setup.probes)
+        let alerting = ConsoleAlerting(journalPath: setup.journalPath,
+                                       hook: AlertHook(config: setup.alerts, runner: runner), inbox: inbox)
         ConsoleSession(terminal: terminal, theme: loaded.theme, themeFolders: ViewCommand.themeFolders(), state: state,
-                       effects: effects, inbox: inbox).run()
+                       effects: effects, inbox: inbox, alerting: alerting, ringsBell: setup.alerts.bell).run()
         effects.stop()
         terminal.restore()
     }
@@ -67,7 +69,7 @@ struct ConsoleCommand: ParsableCommand {
         }
         guard let location = locator.locate(explicit: explicitConfig) else { return .discovery(runner: runner, timeout: timeout) }
         do {
-            return .configured(try ConfigLoader.load(path: location.path), runner: runner, timeout: timeout)
+            return .configured(try ConfigLoader.load(path: location.path), at: location, runner: runner, timeout: timeout)
         } catch {
             throw ValidationError("\(error)")
         }

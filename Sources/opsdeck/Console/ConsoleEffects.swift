@@ -65,7 +65,7 @@ final class ConsoleEffects: @unchecked Sendable {
         case .refresh: refresh()
         case .loadReleases(let key): loadReleases(key)
         case .followLogs(let key): follow(key)
-        case .quit, .setTheme, .save: break // the session's own
+        case .quit, .setTheme, .save, .alert: break // the session's own
         }
     }
 

@@ -16,10 +16,16 @@ final class ConsoleSession {
     private var state: DashboardState
     private var previous: CellGrid?
     private let lineCache = DashboardLineCache()
+    /// Journal and hooks for alerts; nil without a configuration.
+    private let alerting: ConsoleAlerting?
+    /// `alerts: {bell: true}`: a raised alert rings the terminal's bell.
+    private let ringsBell: Bool
 
     init(terminal: CursesTerminal, theme: Theme, themeFolders: [String], state: DashboardState,
-         effects: ConsoleEffects, inbox: ActionInbox) {
+         effects: ConsoleEffects, inbox: ActionInbox, alerting: ConsoleAlerting?, ringsBell: Bool) {
         self.terminal = terminal
+        self.alerting = alerting
+        self.ringsBell = ringsBell
         self.themeFolders = themeFolders
         self.state = state
         self.effects = effects
@@ -38,7 +44,10 @@ final class ConsoleSession {
         }, key: { [self] key in apply(.key(key)) ? .changed : .quit },
         resized: { [self] in previous = nil },
         draw: { [self] in draw() },
-        stop: { [effects] in effects.stop() }).run()
+        stop: { [effects, alerting] in
+            effects.stop()
+            alerting?.stop()
+        }).run()
     }
 
     /// Reduces one action and carries out its effects; false when the user quit.
@@ -56,6 +65,9 @@ final class ConsoleSession {
             case .save(let path):
                 let saved = RecordExport.save(state.logs, to: path)
                 _ = DashboardReducer.reduce(&state, .notice(saved.message, isError: saved.isError))
+            case .alert(let alert):
+                if ringsBell, alert.transition == .raised { terminal.bell() }
+                alerting?.handle(alert)
             case .refresh, .loadReleases, .followLogs:
                 effects.perform(effect)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import OpsCore
 
 /// What the console reads, from the configuration or, without one, from discovery.
@@ -7,6 +8,10 @@ struct ConsoleSetup {
     var discovery: Bool
     /// The configured probes (a service with a `base_url` and none gets `/health` and `/ready`).
     var probes: [Probe] = []
+    /// `alerts:` of the configuration: bell and `on_alert`.
+    var alerts = AlertsConfig()
+    /// Where alerts are journalled; nil when there is no place (no configuration, no home).
+    var journalPath: String?
 
     /// Without a configuration: every container of the local engine (`DOCKER_HOST` or the
     /// default socket), compose projects grouped as services.
@@ -17,7 +22,8 @@ struct ConsoleSetup {
 
     /// One provider per endpoint: the Docker targets of every service grouped by engine (context
     /// and host; the config fills in an environment's), so one `docker ps` lists them all.
-    static func configured(_ config: OpsdeckConfig, runner: any CommandRunner, timeout: Duration) -> ConsoleSetup {
+    static func configured(_ config: OpsdeckConfig, at location: ConfigLocation, runner: any CommandRunner,
+                           timeout: Duration) -> ConsoleSetup {
         var docker: [ServiceKey: DockerTarget] = [:]
         var unavailable: [String: [ServiceKey]] = [:]
         for service in config.services {
@@ -33,8 +39,11 @@ struct ConsoleSetup {
         }
         var providers: [any ServiceListing] = DockerProvider.providers(for: docker, runner: runner, readTimeout: timeout)
         providers += unavailable.keys.sorted().map { UnavailableProvider(name: $0, keys: unavailable[$0] ?? []) }
+        let folder = URL(fileURLWithPath: location.path).deletingLastPathComponent().path
+        // Without a service or environment to pick, planning cannot fail.
         return ConsoleSetup(providers: providers, environmentOrder: config.environments.map(\.name), discovery: false,
-                            probes: (try? ProbePlan.probes(in: config)) ?? [])
+                            probes: (try? ProbePlan.probes(in: config)) ?? [], alerts: config.alerts,
+                            journalPath: StatePaths.current().journal(configured: config.journalPath, configFolder: folder))
     }
 }
 
