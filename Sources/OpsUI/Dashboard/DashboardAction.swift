@@ -24,6 +24,11 @@ public enum DashboardAction: Sendable {
     case logsFailed(ServiceKey, String, at: LogTimestamp)
     /// One run of one probe finished.
     case probeResult(ProbeReport)
+    /// One instant query of one metric answered (or failed: the reading says why).
+    case metricReading(MetricReading)
+    /// The last hour of a metric (a range query), for the Details pane's sparkline.
+    case metricHistoryLoaded(MetricID, [Double?], at: LogTimestamp)
+    case metricHistoryFailed(MetricID, String, at: LogTimestamp)
     /// What the last render showed (`DashboardRenderer.Frame.viewport`), so paging moves by a
     /// screen and scrolling stays smooth.
     case viewport(DashboardViewport)
@@ -42,6 +47,9 @@ public enum DashboardEffect: Sendable, Equatable {
     /// Cancel the log stream running and follow this service's logs (merged over its replicas),
     /// answering with `.logRecords`; nil: follow nothing. The reducer has already emptied the pane.
     case followLogs(ServiceKey?)
+    /// Load the last hour of each metric of this service and environment; answer with
+    /// `.metricHistoryLoaded` or `.metricHistoryFailed` per metric.
+    case loadMetricHistory(ServiceKey)
     /// Switch to the theme of this name (`:theme light`).
     case setTheme(String)
     /// Write what the Logs pane's filter shows to this path, as the log view's `s` does.

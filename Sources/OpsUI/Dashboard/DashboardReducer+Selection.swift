@@ -31,6 +31,7 @@ extension DashboardReducer {
         resetLogs(&state, following: key)
         var effects: [DashboardEffect] = [.followLogs(key)]
         guard let key else { return effects }
+        effects += loadMetricHistory(key, on: &state)
         let history = state.releases[key] ?? .idle
         if history.value == nil, !history.isLoading {
             state.releases[key, default: .idle].startLoading()

@@ -42,6 +42,20 @@ public enum DashboardReducer {
             guard let change = state.probes.record(report),
                   let alert = AlertRules.alert(for: report.probe, change: change, at: report.result.at) else { return [] }
             return raise(alert, on: &state)
+        case .metricReading(let reading):
+            guard let change = state.metrics.record(reading) else { return [] }
+            let id = reading.id
+            let alert = AlertRules.alert(forMetric: id.service, environment: id.environment, name: id.name,
+                                         from: change.from.word, to: change.to.word, value: reading.value?.text,
+                                         reason: MetricText.threshold(of: state.metrics.entries[id]?.config, level: change.to),
+                                         at: reading.at)
+            return alert.map { raise($0, on: &state) } ?? []
+        case .metricHistoryLoaded(let id, let values, let time):
+            state.metrics.update(id) { $0.load(values, at: time) }
+            return []
+        case .metricHistoryFailed(let id, let message, let time):
+            state.metrics.update(id) { $0.fail(message, at: time) }
+            return []
         case .viewport(let viewport):
             state.viewport = viewport
             return logView(.viewport(top: viewport.logsTop, rows: viewport.logsRows), on: &state)
@@ -59,8 +73,17 @@ public enum DashboardReducer {
         if let key = state.selectedKey {
             state.releases[key, default: .idle].startLoading()
             effects.append(.loadReleases(key))
+            effects += loadMetricHistory(key, on: &state)
         }
         return effects
+    }
+
+    /// Asks for the last hour of the service's metrics, if it has any.
+    static func loadMetricHistory(_ key: ServiceKey, on state: inout DashboardState) -> [DashboardEffect] {
+        let entries = state.metrics.entries(for: key)
+        guard !entries.isEmpty else { return [] }
+        for entry in entries { state.metrics.update(entry.id) { $0.startLoading() } }
+        return [.loadMetricHistory(key)]
     }
 
     /// Puts an alert on the banner until acknowledged, and hands it to the runtime.

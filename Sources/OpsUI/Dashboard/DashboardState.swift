@@ -36,6 +36,8 @@ public struct DashboardState: Sendable {
     /// The configured probes and their damped states; empty when nothing is probed (then the
     /// Probes pane is not shown).
     public internal(set) var probes: ProbeBoard
+    /// The configured metrics and their damped levels; empty when no environment has Prometheus.
+    public internal(set) var metrics: MetricBoard
 
     // MARK: Where the user is
 
@@ -75,14 +77,16 @@ public struct DashboardState: Sendable {
     public internal(set) var helpScroll = 0
 
     /// `logCapacity`: records the Logs pane keeps (older ones are dropped and counted).
-    /// `probes`: what the runtime probes (its results arrive as `.probeResult`).
+    /// `probes`: what the runtime probes (its results arrive as `.probeResult`); `metrics`: what it
+    /// reads from Prometheus (`.metricReading`).
     public init(environmentOrder: [String] = [], discovery: Bool = false, logCapacity: Int = 20_000,
-                probes: [Probe] = []) {
+                probes: [Probe] = [], metrics: [PlannedMetric] = []) {
         self.environmentOrder = environmentOrder
         self.discovery = discovery
         self.logCapacity = max(1, logCapacity)
         logs = LogViewState(capacity: max(1, logCapacity))
         self.probes = ProbeBoard(probes)
+        self.metrics = MetricBoard(metrics)
         selectedProbeID = self.probes.order.first
     }
 }

@@ -12,7 +12,7 @@ extension PaneDrawing {
                      state.services.isStale ? "stale" : ""]
         let inner = Box.draw(into: &grid, rect: rect, title: title(.details, parts), focused: focused, style: style)
         guard !inner.isEmpty else { return }
-        let lines = DashboardDetails.lines(for: snapshot, in: state, dot: marks.dot)
+        let lines = DashboardDetails.lines(for: snapshot, in: state, dot: marks.dot, ascii: style == .ascii)
         let scroll = min(state.detailsScroll, max(0, lines.count - inner.size.rows))
         let body = Rect(column: inner.minColumn + 1, row: inner.minRow, columns: inner.size.columns - 1,
                         rows: inner.size.rows)

@@ -21,9 +21,12 @@ extension PaneDrawing {
             if let empty = emptyServicesText(source: source, total: total) { drawEmpty(empty, into: &grid, rect: body) }
             return
         }
-        let table = ServiceTable(width: body.size.columns, rows: rows)
+        let table = ServiceTable(width: body.size.columns, rows: rows, metrics: state.metrics.names)
         (viewport.servicesTop, viewport.servicesRows) = drawTable(
-            table.tableColumns, rows.map { table.row($0, health: state.health(of: $0).verdict, now: state.now) },
+            table.tableColumns, rows.map { snapshot in
+                table.row(snapshot, health: state.health(of: snapshot).verdict, readings: state.metrics.readings(for: snapshot.key),
+                          now: state.now)
+            },
             selected: rows.firstIndex { $0.key == state.selectedKey }, top: viewport.servicesTop, into: &grid, rect: body)
     }
 

@@ -4,13 +4,26 @@ import OpsCore
 /// (at 80 columns the provider goes; from 110 the version becomes the whole image reference
 /// and restarts get their full header).
 struct ServiceTable {
-    enum Column: CaseIterable, Hashable {
+    enum Column: Hashable {
         case service, environment, provider, version, state, health, replicas, restarts, age
+        /// A configured metric's last value (`error_rate`), one column a metric name.
+        case metric(String)
     }
 
-    /// Most important first: what a row is and whether it is well, then the rest.
-    static let priority: [Column] = [.service, .state, .environment, .health, .replicas, .version, .restarts, .age,
-                                     .provider]
+    /// In display order, the metrics after the health they feed.
+    static func display(metrics: [String]) -> [Column] {
+        [.service, .environment, .provider, .version, .state, .health] + metrics.map(Column.metric)
+            + [.replicas, .restarts, .age]
+    }
+
+    /// Most important first: what a row is and whether it is well, then the metrics, then the rest.
+    static func priority(metrics: [String]) -> [Column] {
+        [.service, .state, .environment, .health] + metrics.map(Column.metric)
+            + [.replicas, .version, .restarts, .age, .provider]
+    }
+
+    /// A metric's column is as wide as its name (upper case, up to 10) or a value (7).
+    static let metricHeaderLimit = 10
     /// From this width the table shows whole image references.
     static let wideWidth = 110
 
@@ -18,16 +31,18 @@ struct ServiceTable {
     let tableColumns: [TableColumn]
     let wide: Bool
 
-    init(width: Int, rows: [ServiceSnapshot]) {
+    /// `metrics`: the names of the configured metrics, a column each when they fit.
+    init(width: Int, rows: [ServiceSnapshot], metrics: [String] = []) {
         let wide = width >= Self.wideWidth
         self.wide = wide
         // Fixed columns as wide as their widest value, within bounds.
         let environmentWidth = Self.widest(rows.map(\.key.environment), header: "ENV", within: 3...12)
         let providerWidth = Self.widest(rows.map(\.provider), header: "PROVIDER", within: 8...12)
-        let specs = Dictionary(uniqueKeysWithValues: Column.allCases.map {
+        let display = Self.display(metrics: metrics)
+        let specs = Dictionary(display.map {
             ($0, Self.spec($0, wide: wide, environmentWidth: environmentWidth, providerWidth: providerWidth))
-        })
-        columns = ColumnPriority.fitting(Column.allCases, priority: Self.priority, width: width) {
+        }, uniquingKeysWith: { first, _ in first })
+        columns = ColumnPriority.fitting(display, priority: Self.priority(metrics: metrics), width: width) {
             ColumnPriority.minimum(of: specs[$0]?.width ?? .fixed(0))
         }
         tableColumns = columns.compactMap { specs[$0] }
@@ -46,7 +61,15 @@ struct ServiceTable {
         case .restarts: wide ? TableColumn("RESTARTS", width: .fixed(8), alignment: .right)
                              : TableColumn("RST", width: .fixed(3), alignment: .right)
         case .age: TableColumn("AGE", width: .fixed(4), alignment: .right)
+        case .metric(let name):
+            TableColumn(metricHeader(name), width: .fixed(max(MetricValue.maximumTextWidth, DisplayWidth.of(metricHeader(name)))),
+                        alignment: .right)
         }
+    }
+
+    /// `ERROR_RATE`: the name in upper case, cut to `metricHeaderLimit`.
+    static func metricHeader(_ name: String) -> String {
+        String(DashboardText.clean(name).uppercased().prefix(metricHeaderLimit))
     }
 
     static func widest(_ values: [String], header: String, within bounds: ClosedRange<Int>) -> Int {
@@ -54,13 +77,22 @@ struct ServiceTable {
         return min(max(widest, DisplayWidth.of(header), bounds.lowerBound), bounds.upperBound)
     }
 
-    /// `health`: the row's roll-up of platform check, probes and metrics.
-    func row(_ snapshot: ServiceSnapshot, health: RolledHealth, now: LogTimestamp?) -> TableRow {
-        TableRow(cells: columns.map { cell($0, snapshot, health: health, now: now) })
+    /// `health`: the row's roll-up of platform check, probes and metrics; `readings`: its metrics'
+    /// last readings by name.
+    func row(_ snapshot: ServiceSnapshot, health: RolledHealth, readings: [String: MetricReading] = [:],
+             now: LogTimestamp?) -> TableRow {
+        TableRow(cells: columns.map { cell($0, snapshot, health: health, readings: readings, now: now) })
     }
 
-    func cell(_ column: Column, _ snapshot: ServiceSnapshot, health: RolledHealth, now: LogTimestamp?) -> StyledSpan {
+    func cell(_ column: Column, _ snapshot: ServiceSnapshot, health: RolledHealth, readings: [String: MetricReading],
+              now: LogTimestamp?) -> StyledSpan {
         switch column {
+        case .metric(let name):
+            // No reading: the metric is not read for this row (no Prometheus there) or not yet.
+            guard let reading = readings[name] else { return StyledSpan("-", .dim) }
+            let text = reading.value.map { $0.text } ?? (reading.error == nil ? "none" : "error")
+            let role = reading.error != nil ? .statusFailed : MetricText.role(reading.level)
+            return StyledSpan(text, role)
         case .service:
             return StyledSpan(DashboardText.clean(snapshot.key.service), StatusRoles.attention(snapshot, health: health))
         case .environment:

@@ -25,6 +25,9 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Seconds between full refreshes, besides the ones Docker events trigger.")
     var poll = 15
 
+    @Option(help: "Seconds between two readings of each Prometheus metric.")
+    var metricInterval = 15
+
     @Option(help: "Log lines each replica's stream starts with.")
     var tail = 200
 
@@ -34,6 +37,7 @@ struct ConsoleCommand: ParsableCommand {
     func validate() throws {
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
         guard poll >= 1 else { throw ValidationError("--poll must be at least 1 second") }
+        guard metricInterval >= 1 else { throw ValidationError("--metric-interval must be at least 1 second") }
         guard tail >= 0 else { throw ValidationError("--tail cannot be negative") }
     }
 
@@ -44,11 +48,12 @@ struct ConsoleCommand: ParsableCommand {
         let waker = terminal.waker
         let inbox = ActionInbox { waker.post() }
         let effects = ConsoleEffects(providers: ProviderSet(setup.providers), runner: runner, inbox: inbox,
+                                     metrics: setup.metrics, metricInterval: .seconds(metricInterval),
                                      now: { LogsQueryOptions.now() })
         effects.logTail = tail
         effects.pollInterval = .seconds(poll)
         var state = DashboardState(environmentOrder: setup.environmentOrder, discovery: setup.discovery,
-                                   probes: setup.probes)
+                                   probes: setup.probes, metrics: setup.metrics)
         if let warning = loaded.warning { _ = DashboardReducer.reduce(&state, .notice(warning, isError: true)) }
         _ = DashboardReducer.reduce(&state, .tick(LogsQueryOptions.now()))
         effects.start(probes: setup.probes)

@@ -14,6 +14,8 @@ final class ConsoleEffects: @unchecked Sendable {
     var logTail = 200
     /// The slow poll that catches what change watching misses (or all of it, where it fails).
     var pollInterval: Duration = .seconds(15)
+    /// Reads the configured metrics; nil when there are none.
+    private let metrics: MetricFeed?
 
     private let lock = NSLock()
     private var logTask: Task<Void, Never>?
@@ -23,14 +25,17 @@ final class ConsoleEffects: @unchecked Sendable {
     /// The first listing starts with the quick one, so the first frame has rows sooner.
     private var listedOnce = false
 
-    init(providers: ProviderSet, runner: any CommandRunner, inbox: ActionInbox, now: @escaping @Sendable () -> LogTimestamp) {
+    /// `metrics`: what to read from Prometheus, every `metricInterval`.
+    init(providers: ProviderSet, runner: any CommandRunner, inbox: ActionInbox, metrics: [PlannedMetric] = [],
+         metricInterval: Duration = MetricPoller.defaultInterval, now: @escaping @Sendable () -> LogTimestamp) {
+        self.metrics = metrics.isEmpty ? nil : MetricFeed(metrics: metrics, interval: metricInterval, inbox: inbox, now: now)
         self.providers = providers
         self.runner = runner
         self.inbox = inbox
         self.now = now
     }
 
-    /// Starts the clock, the slow poll, change watching and the probes.
+    /// Starts the clock, the slow poll, change watching, the probes and the metrics.
     func start(probes: [Probe] = []) {
         let inbox = inbox, now = now, pollInterval = pollInterval
         let ticker = Task {
@@ -49,7 +54,8 @@ final class ConsoleEffects: @unchecked Sendable {
             Task { [runner] in await ChangeWatch(watcher: watcher, runner: runner, inbox: inbox).run() }
         }
         let probing = Task { await ProbeFeed(probes: probes, inbox: inbox).run() }
-        lock.withLock { background = [ticker, poll, probing] + watchers }
+        let reading = Task { [metrics] in if let metrics { await metrics.run() } }
+        lock.withLock { background = [ticker, poll, probing, reading] + watchers }
     }
 
     func stop() {
@@ -65,6 +71,7 @@ final class ConsoleEffects: @unchecked Sendable {
         case .refresh: refresh()
         case .loadReleases(let key): loadReleases(key)
         case .followLogs(let key): follow(key)
+        case .loadMetricHistory(let key): Task { [metrics] in if let metrics { await metrics.loadHistory(of: key) } }
         case .quit, .setTheme, .save, .alert: break // the session's own
         }
     }

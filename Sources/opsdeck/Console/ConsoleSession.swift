@@ -68,7 +68,7 @@ final class ConsoleSession {
             case .alert(let alert):
                 if ringsBell, alert.transition == .raised { terminal.bell() }
                 alerting?.handle(alert)
-            case .refresh, .loadReleases, .followLogs:
+            case .refresh, .loadReleases, .followLogs, .loadMetricHistory:
                 effects.perform(effect)
             }
         }

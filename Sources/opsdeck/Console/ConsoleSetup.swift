@@ -8,6 +8,8 @@ struct ConsoleSetup {
     var discovery: Bool
     /// The configured probes (a service with a `base_url` and none gets `/health` and `/ready`).
     var probes: [Probe] = []
+    /// The configured metrics, in every environment that has a Prometheus.
+    var metrics: [PlannedMetric] = []
     /// `alerts:` of the configuration: bell and `on_alert`.
     var alerts = AlertsConfig()
     /// Where alerts are journalled; nil when there is no place (no configuration, no home).
@@ -42,7 +44,8 @@ struct ConsoleSetup {
         let folder = URL(fileURLWithPath: location.path).deletingLastPathComponent().path
         // Without a service or environment to pick, planning cannot fail.
         return ConsoleSetup(providers: providers, environmentOrder: config.environments.map(\.name), discovery: false,
-                            probes: (try? ProbePlan.probes(in: config)) ?? [], alerts: config.alerts,
+                            probes: (try? ProbePlan.probes(in: config)) ?? [], metrics: MetricPlan.metrics(in: config),
+                            alerts: config.alerts,
                             journalPath: StatePaths.current().journal(configured: config.journalPath, configFolder: folder))
     }
 }

@@ -14,8 +14,7 @@ struct ProbeFeed: Sendable {
         guard !probes.isEmpty else { return }
         let client: HTTPClient
         do {
-            let roots = ProcessInfo.processInfo.environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-            client = try HTTPClient(trustRoots: roots.map(HTTPClient.TrustRoots.file) ?? .system)
+            client = try HTTPClient(trustRoots: .fromEnvironment())
         } catch {
             inbox.post(.notice("probes cannot run: \(error)", isError: true))
             return

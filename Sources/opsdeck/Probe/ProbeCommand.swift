@@ -62,8 +62,7 @@ struct ProbeCommand: ParsableCommand {
         let (config, location, probes) = try loadProbes()
         let client: HTTPClient
         do {
-            let roots = ProcessInfo.processInfo.environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-            client = try HTTPClient(trustRoots: roots.map(HTTPClient.TrustRoots.file) ?? .system)
+            client = try HTTPClient(trustRoots: .fromEnvironment())
         } catch {
             throw Self.usage("\(error)")
         }

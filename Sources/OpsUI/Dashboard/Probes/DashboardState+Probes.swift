@@ -41,13 +41,20 @@ extension DashboardState {
     }
 
     /// The health column of a row: the platform's check, the service's probes in its environment
-    /// (and those of a fixed place), the worst of them.
+    /// (and those of a fixed place) and its metrics there, the worst of them.
     public func health(of snapshot: ServiceSnapshot) -> HealthRollup {
         var signals = [HealthSignal(platform: snapshot.health)]
         for entry in probes.entries(for: snapshot.key) {
             let tracker = entry.tracker
             signals.append(HealthSignal(probe: entry.id.name, state: tracker.state,
                                         reason: tracker.lastFailure?.failedCondition))
+        }
+        for entry in metrics.entries(for: snapshot.key) {
+            let level = entry.tracker.level
+            let detail = [entry.tracker.lastReading?.value?.text, MetricText.threshold(of: entry.config, level: level)]
+                .compactMap { $0 }.joined(separator: " ")
+            signals.append(HealthSignal(source: "metric \(entry.id.name)", verdict: MetricText.verdict(level),
+                                        detail: detail.isEmpty ? nil : detail))
         }
         return HealthRollup(signals)
     }
