@@ -41,7 +41,8 @@ extension MetricValue {
             suffix += 1
         }
         guard scaled < 1000 else { return exponent(value, significantDigits: digits) }
-        let decimals = max(0, digits - 1 - Int(log10(scaled).rounded(.down)))
+        // Between 0.001 and 999 here, so the logarithm is between -3 and 2.
+        let decimals = max(0, digits - 1 - Int(min(max(log10(scaled).rounded(.down), -3), 2)))
         let number = trimmed(String(format: "%.\(decimals)f", scaled))
         return (value < 0 ? "-" : "") + number + suffixes[suffix]
     }
@@ -58,10 +59,14 @@ extension MetricValue {
         return mantissa + "e" + sign + (digitsOfPower.isEmpty ? "0" : String(digitsOfPower))
     }
 
+    /// `value` (positive, finite) to `digits` significant digits; itself when rounding would leave the
+    /// finite range (1.797e308 rounds up past the largest Double).
     private static func rounded(_ value: Double, significantDigits digits: Int) -> Double {
-        let power = Int(log10(value).rounded(.down))
-        let scale = pow(10, Double(digits - 1 - power))
-        return (value * scale).rounded() / scale
+        let logarithm = log10(value)
+        guard logarithm.isFinite else { return value }
+        let scale = pow(10, Double(digits - 1) - logarithm.rounded(.down))
+        let result = (value * scale).rounded() / scale
+        return result.isFinite && result > 0 ? result : value
     }
 
     /// `0.5000` -> `0.5`, `12.00` -> `12`.
