@@ -28,7 +28,7 @@ extension DashboardDetails {
         return lines
     }
 
-    /// `metric   error_rate 0.0909 warn ▁▁▂▃▅▆ last hour · above 0.05`, or the query's error.
+    /// `metric   error_rate 0.0909 warn above 0.05 · ▁▁▂▃▅▆ last hour`, or the query's error.
     static func metricLine(_ entry: MetricBoard.Entry, dot: String, ascii: Bool) -> StyledLine {
         let tracker = entry.tracker
         var line: StyledLine = [StyledSpan(DisplayWidth.padded("metric", to: labelWidth) + " ", .dim),
@@ -43,18 +43,19 @@ extension DashboardDetails {
         }
         line.append(StyledSpan(reading.value.map { $0.text } ?? "no data", MetricText.role(reading.level)))
         line.append(StyledSpan(" " + tracker.level.word, MetricText.role(tracker.level)))
-        // The range query's hour when it came, else the readings seen since the start.
+        if let threshold = MetricText.threshold(of: entry.config, level: tracker.level) {
+            line.append(StyledSpan(" " + threshold, .dim))
+        }
+        if reading.seriesCount > 1 { line.append(StyledSpan(" \(dot) worst of \(reading.seriesCount) series", .dim)) }
+        // The range query's hour when it came, else the readings seen since the start; last, as
+        // a narrow pane cuts it first.
         let values = entry.lastHour.value ?? tracker.history.values
         if values.contains(where: { $0 != nil }) {
             let strip = Sparkline.render(gapped: Array(values.suffix(MetricBoard.hourPoints)), ascii: ascii)
-            line.append(StyledSpan(" ", .dim))
+            line.append(StyledSpan(" \(dot) ", .dim))
             line.append(StyledSpan(strip, .sparkline))
             line.append(StyledSpan(entry.lastHour.value == nil ? " since start" : " last hour", .dim))
         }
-        if let threshold = MetricText.threshold(of: entry.config, level: tracker.level) {
-            line.append(StyledSpan(" \(dot) " + threshold, .dim))
-        }
-        if reading.seriesCount > 1 { line.append(StyledSpan(" \(dot) worst of \(reading.seriesCount) series", .dim)) }
         return line
     }
 
