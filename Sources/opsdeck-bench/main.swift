@@ -15,6 +15,8 @@ do {
         try KeyLatencyBenchmark.run(options)
     case .console(let options):
         try await ConsoleBenchmark.run(options)
+    case .probes(let options):
+        try ProbesCommand.run(options)
     case .inProcess(let name, let file):
         try InProcessRunner.runChild(name: name, file: file)
     }

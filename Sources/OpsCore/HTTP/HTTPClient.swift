@@ -3,8 +3,11 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 
-/// A small HTTP/1.1 client for health probes: one connection per request (`Connection: close`),
-/// a deadline on the whole exchange, certificate facts on every https answer.
+/// A small HTTP/1.1 client for health probes: a deadline on the whole exchange, certificate facts on
+/// every https answer, and connections kept open between requests to the same endpoint (see
+/// `ConnectionReuse`), so that a probe every few seconds does not pay a TCP connection and a TLS
+/// handshake each time. Copies of a client share its connections; they are closed when the last copy
+/// goes away.
 ///
 /// Certificates are verified by BoringSSL against `trustRoots`; the verdict is reported in
 /// `TLSFacts.verification` with each problem told apart (expired, self-signed, wrong host,
@@ -27,12 +30,15 @@ public struct HTTPClient: Sendable {
 
     public let maxBodyBytes: Int
     public let userAgent: String
+    public let connectionReuse: ConnectionReuse
     private let group: any EventLoopGroup
     private let tlsContext: NIOSSLContext
+    private let connections: HTTPConnectionPool.Owner?
 
     /// Throws `HTTPClientError.unusableTrustRoots` when `trustRoots` names a file that cannot be used.
     public init(trustRoots: TrustRoots = .system, maxBodyBytes: Int = defaultMaxBodyBytes,
-                userAgent: String = "opsdeck-probe", eventLoopGroup: any EventLoopGroup = sharedEventLoopGroup) throws {
+                userAgent: String = "opsdeck-probe", eventLoopGroup: any EventLoopGroup = sharedEventLoopGroup,
+                connectionReuse: ConnectionReuse = .standard) throws {
         var configuration = TLSConfiguration.makeClientConfiguration()
         // The host is checked by `CertificateJudge`, so that a mismatch is reported as such.
         configuration.certificateVerification = .noHostnameVerification
@@ -54,6 +60,8 @@ public struct HTTPClient: Sendable {
         self.maxBodyBytes = max(0, maxBodyBytes)
         self.userAgent = userAgent
         group = eventLoopGroup
+        self.connectionReuse = connectionReuse
+        connections = connectionReuse.enabled ? HTTPConnectionPool.Owner(HTTPConnectionPool(reuse: connectionReuse)) : nil
     }
 
     /// Sends `request` and returns the answer, whatever its status. Throws `HTTPClientError` when
@@ -75,9 +83,13 @@ public struct HTTPClient: Sendable {
         try Self.validate(request)
         let settings = HTTPExchange.Settings(request: request, url: url, timeout: timeout, insecure: insecure,
                                              tls: url.scheme == .https ? tlsContext : nil,
-                                             maxBodyBytes: maxBodyBytes, userAgent: userAgent)
-        return HTTPExchange(settings: settings, loop: group.next())
+                                             maxBodyBytes: maxBodyBytes, userAgent: userAgent, pool: pool)
+        // On the loop of an idle connection to the endpoint, if there is one, so that it can be taken.
+        let loop = pool?.preferredLoop(for: settings.key) ?? group.next()
+        return HTTPExchange(settings: settings, loop: loop)
     }
+
+    var pool: HTTPConnectionPool? { connections?.pool }
 
     /// Methods and header names are HTTP tokens; header values have no line breaks or NULs.
     static func validate(_ request: HTTPRequest) throws {

@@ -29,7 +29,8 @@ extension String {
 }
 
 /// A request to send: `url` is absolute (`http://` or `https://`). The client adds `Host`,
-/// `User-Agent`, `Connection: close` and `Content-Length` unless `headers` has them.
+/// `User-Agent`, `Accept` and `Content-Length` unless `headers` has them (and `Connection: close`
+/// when it does not keep connections open).
 public struct HTTPRequest: Sendable, Equatable {
     public var method: String
     public var url: String

@@ -8,9 +8,11 @@ public struct HTTPResponse: Sendable, Equatable {
     /// The body was longer than the client keeps: `body` is its beginning, and the connection was
     /// closed without reading the rest.
     public var bodyTruncated: Bool
-    /// From the start of the connection to the end of the answer (or of the part kept).
+    /// From the start of the request (connecting, when no open connection could be used) to the end
+    /// of the answer (or of the part kept).
     public var latency: Duration
-    /// The server's certificate, for https.
+    /// The server's certificate, for https: as read in the handshake of the connection that carried
+    /// the answer (connections are not used again past `HTTPClient.ConnectionReuse.maxAge`).
     public var tls: TLSFacts?
 
     public init(status: Int, reason: String = "", headers: [HTTPHeader] = [], body: [UInt8] = [],

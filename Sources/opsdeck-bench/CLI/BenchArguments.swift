@@ -21,6 +21,7 @@ struct BenchArguments {
         case "render": return try render()
         case "keys": return try keys()
         case "console": return try console()
+        case "probes": return try probes()
         case "_in-process":
             let name = try value(for: verb)
             let file = try value(for: verb)
@@ -108,6 +109,21 @@ struct BenchArguments {
             }
         }
         return .console(options)
+    }
+
+    private mutating func probes() throws -> BenchCommand {
+        var options = ProbesOptions()
+        while let flag = remaining.popFirst() {
+            switch flag {
+            case "--probes": options.probes = try count(for: flag)
+            case "--interval": options.interval = try count(for: flag)
+            case "--seconds": options.seconds = Double(try count(for: flag))
+            case "--skip-curl": options.skipCurl = true
+            case "-h", "--help": return .help
+            default: throw BenchError("unknown option '\(flag)' for probes (try --help)")
+            }
+        }
+        return .probes(options)
     }
 
     private mutating func value(for flag: String) throws -> String {

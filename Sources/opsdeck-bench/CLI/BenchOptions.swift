@@ -6,6 +6,7 @@ enum BenchCommand {
     case render(RenderOptions)
     case keys(KeyLatencyOptions)
     case console(ConsoleOptions)
+    case probes(ProbesOptions)
     /// Hidden: a child of `logs` that runs one in-process measurement, so that its peak RSS is
     /// its own and not the generator's or another measurement's.
     case inProcess(name: String, file: String)
@@ -46,7 +47,7 @@ struct RenderOptions {
 
 enum HelpText {
     static let usage = """
-    opsdeck-bench: measure opsdeck's log pipeline beside jq and lnav on a generated log file.
+    opsdeck-bench: measure opsdeck (log pipeline, frames, keys, console, probes) beside the reference tools.
 
     USAGE
       opsdeck-bench logs [--lines N] [--seed S] [--file PATH] [--keep] [--json]
@@ -55,6 +56,7 @@ enum HelpText {
                          [--term TERM]
       opsdeck-bench keys [--records N] [--rate LINES_PER_S] [--presses P]
       opsdeck-bench console [--containers N] [--runs R] [--image IMAGE]
+      opsdeck-bench probes [--probes N] [--interval S] [--seconds T] [--skip-curl]
       opsdeck-bench generate --out PATH [--lines N] [--seed S] [--manifest PATH]
       opsdeck-bench --help
 
@@ -75,6 +77,12 @@ enum HelpText {
                opsdeck-test/busybox:1; removed at the end) and reports `docker ps` and `docker
                inspect` themselves, opsdeck's listing, parse and render of them, and the release
                console in tmux from its start to the frame that lists them all (medians of R).
+    probes     Runs the release `opsdeck probe --watch` with N probes (default 200) every S
+               seconds (default 5) for T seconds (default 30), half plain HTTP, half HTTPS, against
+               the nginx of scripts/tls-endpoints (the OPSDECK_TEST_TLS_* one when set, else one
+               started for the run), interrupts it, and reports its CPU time (user + system, from
+               wait4) as a share of one core, and the same after the first interval (steady
+               state); then curl doing the same requests, one process a round (--skip-curl: not).
     generate   Writes the mixed log file only (and with --manifest, one `shape<TAB>kind` line per
                log line; kinds: json, json-malformed, prefixed-json, prefixed-json-malformed, text).
 

@@ -47,12 +47,17 @@ enum ChildProcess {
         case file(String)
     }
 
-    /// `environment` nil: the bench's own environment.
+    /// Runs `argv` to its end. `environment` nil: the bench's own environment.
     static func run(_ argv: [String], environment: [String: String]? = nil,
                     standardOutput: Output = .discard) throws -> ChildRun {
+        try start(argv, environment: environment, standardOutput: standardOutput).wait()
+    }
+
+    /// Starts `argv`; `wait()` on the result reaps it. For children that run until told to stop.
+    static func start(_ argv: [String], environment: [String: String]? = nil,
+                      standardOutput: Output = .discard) throws -> RunningChild {
         guard let executable = argv.first else { throw BenchError("empty command") }
         let stderrPath = try TemporaryPaths.file(prefix: "opsdeck-bench-stderr", suffix: ".txt")
-        defer { unlink(stderrPath) }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -74,9 +79,42 @@ enum ChildProcess {
         let benchHighWater = ProcStatus.ownHighWaterBytes()
         let started = MonotonicClock.now()
         let spawnResult = posix_spawn(&pid, executable, &actions, nil, cArguments, cEnvironment)
-        guard spawnResult == 0 else { throw BenchError.system("cannot start \(executable)", errno: spawnResult) }
-        let sampler = PeakRSSSampler(pid: pid)
+        guard spawnResult == 0 else {
+            unlink(stderrPath)
+            throw BenchError.system("cannot start \(executable)", errno: spawnResult)
+        }
+        return RunningChild(pid: pid, executable: executable, started: started, benchHighWater: benchHighWater,
+                            sampler: PeakRSSSampler(pid: pid), stderrPath: stderrPath)
+    }
 
+    /// Decodes a `wait` status (the W* macros are not imported into Swift).
+    static func termination(_ status: Int32) -> ChildTermination {
+        let signal = status & 0x7F
+        return signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal)
+    }
+
+    static func seconds(_ time: timeval) -> Double {
+        Double(time.tv_sec) + Double(time.tv_usec) / 1e6
+    }
+}
+
+/// A child started by `ChildProcess.start`, not reaped yet.
+struct RunningChild {
+    let pid: pid_t
+    let executable: String
+    let started: timespec
+    let benchHighWater: Int
+    let sampler: PeakRSSSampler
+    let stderrPath: String
+
+    /// Sends `signal` (SIGINT to ask a watcher to finish).
+    func send(_ signal: Int32) {
+        kill(pid, signal)
+    }
+
+    /// Waits for the child to end and reaps it: wall time since the start, its CPU time and peak RSS.
+    func wait() throws -> ChildRun {
+        defer { unlink(stderrPath) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {
@@ -88,22 +126,12 @@ enum ChildProcess {
         let childOutgrewBench = reportedPeak > benchHighWater
         return ChildRun(
             wallSeconds: wall,
-            userSeconds: seconds(usage.ru_utime),
-            systemSeconds: seconds(usage.ru_stime),
+            userSeconds: ChildProcess.seconds(usage.ru_utime),
+            systemSeconds: ChildProcess.seconds(usage.ru_stime),
             peakRSSBytes: childOutgrewBench ? reportedPeak : sampledPeak,
             peakSource: childOutgrewBench ? .wait4 : .sampled,
-            termination: termination(status),
+            termination: ChildProcess.termination(status),
             standardErrorHead: FileContents.head(of: stderrPath, maxBytes: 4096)
         )
-    }
-
-    /// Decodes a `wait` status (the W* macros are not imported into Swift).
-    private static func termination(_ status: Int32) -> ChildTermination {
-        let signal = status & 0x7F
-        return signal == 0 ? .exited((status >> 8) & 0xFF) : .signaled(signal)
-    }
-
-    private static func seconds(_ time: timeval) -> Double {
-        Double(time.tv_sec) + Double(time.tv_usec) / 1e6
     }
 }

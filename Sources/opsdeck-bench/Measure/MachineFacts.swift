@@ -18,6 +18,11 @@ struct MachineFacts: Sendable {
         "\(cpuModel), \(cores) cores, \(Format.fixed(Double(memoryBytes) / 1_073_741_824, 1)) GiB memory, \(kernel)"
     }
 
+    /// The 1-minute load average (/proc/loadavg): how busy the machine was around a measurement.
+    static func loadAverage() -> Double? {
+        (FileContents.read("/proc/loadavg") ?? "").split(separator: " ").first.flatMap { Double($0) }
+    }
+
     /// `model name : …` of the first processor in /proc/cpuinfo.
     private static func cpuModel() -> String {
         let cpuinfo = FileContents.read("/proc/cpuinfo") ?? ""

@@ -45,16 +45,7 @@ struct BenchReport {
         for measurement in measurements {
             rows.append(row(measurement))
         }
-        let widths = (0..<header.count - 1).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for (index, cells) in rows.enumerated() {
-            var line = cells[0].padding(toLength: widths[0])
-            for column in 1..<header.count - 1 {
-                line += "  " + cells[column].leftPadding(toLength: widths[column])
-            }
-            line += "  " + cells[header.count - 1]
-            text += line.trimmingTrailingSpaces() + "\n"
-            if index == 0 { text += String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count) + 5) + "\n" }
-        }
+        text += TextTable.render(rows)
 
         text += "\ncommands (FILE = \(file.path); stdout to /dev/null; warm page cache; wall = median of the runs;"
         text += " peak RSS = highest over the runs, from wait4, or ~ sampled VmHWM when the child stayed below the bench's own RSS)\n"
@@ -159,21 +150,5 @@ struct BenchReport {
         if let cpu = measurement.cpuSeconds { members.append(JSONMember("cpu_seconds_last_run", .number(Format.fixed(cpu, 3)))) }
         members.append(JSONMember("notes", .array(measurement.notes.map { .string($0) })))
         return .object(members)
-    }
-}
-
-private extension String {
-    func padding(toLength length: Int) -> String {
-        count >= length ? self : self + String(repeating: " ", count: length - count)
-    }
-
-    func leftPadding(toLength length: Int) -> String {
-        count >= length ? self : String(repeating: " ", count: length - count) + self
-    }
-
-    func trimmingTrailingSpaces() -> String {
-        var copy = self
-        while copy.last == " " { copy.removeLast() }
-        return copy
     }
 }
