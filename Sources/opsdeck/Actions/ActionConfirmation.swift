@@ -14,7 +14,7 @@ enum ActionConfirmation {
         let prompt = protected
             ? "\(plan.key.environment) is protected: type the service name (\(plan.key.service)) to \(plan.kind.rawValue): "
             : "\(plan.kind.rawValue.capitalized) \(plan.key)? [y/N] "
-        FileHandle.standardError.write(Data(Sanitiser.sanitise(prompt).utf8))
+        ActionOutput.write(Sanitiser.sanitise(prompt), to: STDERR_FILENO)
         let answer = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
         let accepted = protected ? answer == plan.key.service : ["y", "yes"].contains(answer.lowercased())
         guard accepted else {

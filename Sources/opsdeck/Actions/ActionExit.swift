@@ -50,7 +50,8 @@ enum ActionCommandSupport {
         if exit != .done { throw exit.code }
     }
 
+    /// Straight to the descriptor, errors ignored: after SIGHUP there may be no terminal left.
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((Sanitiser.sanitise(text, multiline: true) + "\n").utf8))
+        ActionOutput.write(Sanitiser.sanitise(text, multiline: true) + "\n", to: STDERR_FILENO)
     }
 }

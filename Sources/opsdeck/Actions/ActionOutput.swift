@@ -54,13 +54,14 @@ final class ActionOutput: Sendable {
         "\(milliseconds / 1000).\(String(format: "%01d", (milliseconds % 1000) / 100))s"
     }
 
-    private static func write(_ text: String) {
-        var bytes = Array(text.utf8)
+    /// Writes all of `text` to `fd` (standard output unless told), giving up quietly on an error.
+    static func write(_ text: String, to fd: Int32 = STDOUT_FILENO) {
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { raw -> Int in
+            let written = bytes.withUnsafeBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return -1 }
-                return Glibc.write(STDOUT_FILENO, base + offset, raw.count - offset)
+                return Glibc.write(fd, base + offset, raw.count - offset)
             }
             if written < 0 && errno == EINTR { continue }
             if written <= 0 { return }
