@@ -85,6 +85,47 @@ struct ActionsSingleContainerTests {
         #expect(actions[0].steps.last?.standardError?.contains("unhealthy") == true)
     }
 
+    /// The SSH link drops (SIGHUP to opsdeck's process group) while the new container is being
+    /// waited for: the wait still finishes, is journalled, and nothing after it starts.
+    @Test func aHangupFinishesTheRunningStepJournalsItAndStops() throws {
+        let (sandbox, container) = try Self.sandbox()
+        defer { sandbox.remove() }
+        let child = try OpsdeckBinary.start(["deploy", "web", "--env", "live", "--version", "1.5.0", "--yes",
+                                             "--config", sandbox.config],
+                                            environment: sandbox.environment, currentDirectory: sandbox.work)
+        let waiting = child.pump(timeout: .seconds(60)) {
+            String(decoding: $0.stdout, as: UTF8.self).contains("[4/5] wait until it runs and is healthy")
+        }
+        #expect(waiting, "\(String(decoding: child.stdout, as: UTF8.self))")
+        child.send(SIGHUP)
+        let result = child.wait(timeout: .seconds(120))
+        #expect(result.exitCode == 1, "\(result.stdoutText)\n\(result.stderrText)")
+        #expect(result.stdoutText.contains("Stopped before step 5 on request"))
+        #expect(result.stderrText.contains("signal \(SIGHUP): finishing the running step"))
+        // The wait ended well, so the new container serves; the old one waits aside, stopped.
+        #expect(try sandbox.inspect(container)?.imageReference == "opsdeck-test/web:1.5.0")
+        #expect(try sandbox.inspect(container + "-opsdeck-old")?.state.status == "exited")
+        let action = try #require(try sandbox.journalActions().first)
+        #expect(action.outcome == .cancelled)
+        #expect(action.steps.map(\.outcome) == [.ok, .ok, .ok, .ok])
+    }
+
+    /// The healthcheck's first run comes a second after the start: a half-second deadline passes
+    /// while the new container is still `starting`.
+    @Test func aNewContainerNotHealthyWithinTheDeadlineTimesOutAndTheOldOneRunsAgain() throws {
+        let (sandbox, container) = try Self.sandbox()
+        defer { sandbox.remove() }
+        let before = try #require(try sandbox.inspect(container))
+        let deploy = try sandbox.opsdeck(["deploy", "web", "--env", "live", "--version", "1.5.0", "--yes",
+                                          "--ready-timeout", "500ms"])
+        #expect(deploy.exitCode == 5, "\(deploy.stdoutText)\n\(deploy.stderrText)")
+        #expect(deploy.stdoutText.contains("not ready within 500ms"))
+        #expect(deploy.stdoutText.contains("The old container runs again"))
+        let restored = try #require(try sandbox.inspect(container))
+        #expect(restored.id == before.id)
+        #expect(restored.state.status == "running")
+    }
+
     @Test func aDryRunPrintsThePlanAndRunsNothing() throws {
         let (sandbox, container) = try Self.sandbox()
         defer { sandbox.remove() }
