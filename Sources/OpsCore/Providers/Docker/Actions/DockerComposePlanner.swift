@@ -102,8 +102,8 @@ public enum DockerComposePlanner {
         guard !project.configFiles.isEmpty else {
             throw .notRecreatable("the containers of compose project \(project.name) do not say which files made them")
         }
-        let override = StatePaths.joined(settings.composeOverridesFolder,
-                                         LockFileName.escaped(project.name) + "@" + LockFileName.escaped(project.service) + ".yml")
+        let contents = overrideContents(request)
+        let override = StatePaths.joined(settings.composeOverridesFolder, overrideFileName(project, contents: contents))
         var arguments = ["-p", project.name, "--project-directory", project.workingDirectory]
         for file in project.configFiles + [override] { arguments += ["-f", file] }
         arguments += ["up", "-d", "--no-deps", project.service]
@@ -124,9 +124,18 @@ public enum DockerComposePlanner {
             ActionPlan.Step("recreate \(project.service) of compose project \(project.name) with \(request.imageReference)", up),
             ActionPlan.Step("wait until it runs and is healthy", settings.waitCommand(wait)),
         ])
-        let file = DockerDeployment.PlannedFile(path: override, contents: overrideContents(request))
+        let file = DockerDeployment.PlannedFile(path: override, contents: contents)
         return DockerDeployment(plan: plan, fromDigest: request.fromDigest, toDigest: request.toDigest, files: [file],
                                 waitStepIndex: 1)
+    }
+
+    /// `PROJECT@SERVICE-HASH.yml`, names escaped as lock files are, the hash of the contents: the file
+    /// is written before the plan takes the service's lock, so a deploy refused by the lock must not
+    /// rewrite the file another deploy is using, and the same contents always make the same file.
+    static func overrideFileName(_ project: Project, contents: String) -> String {
+        var hex = String(LockFileName.fnv1a64(Array(contents.utf8)), radix: 16)
+        hex = String(repeating: "0", count: 16 - hex.count) + hex
+        return LockFileName.escaped(project.name) + "@" + LockFileName.escaped(project.service) + "-" + hex + ".yml"
     }
 
     /// The override: the service's image and nothing else. Names and the reference are written as

@@ -41,7 +41,8 @@ import Testing
                                                    fileFormatVersion: "3.8", fromVersion: "1", toVersion: "2",
                                                    imageReference: "shop/web@sha256:abc", imageID: "sha256:def")
         let deployment = try DockerComposePlanner.plan(request, settings: Self.settings)
-        let override = "/state/opsdeck/compose-overrides/shop%24%28id%29@web%3B%20rm%20-rf%20%2F.yml"
+        let override = try #require(deployment.files.first?.path)
+        #expect(override.hasPrefix("/state/opsdeck/compose-overrides/shop%24%28id%29@web%3B%20rm%20-rf%20%2F-"))
         #expect(deployment.plan.steps.map(\.command.argv) == [
             ["docker", "--context", "prod`x`", "compose", "-p", "shop$(id)", "--project-directory", "/srv/a b",
              "-f", "/srv/a b/compose.yaml", "-f", override, "up", "-d", "--no-deps", "web; rm -rf /"],
@@ -57,6 +58,21 @@ import Testing
                 image: "shop/web@sha256:abc"
 
             """)
+    }
+
+    /// The file is written before the lock is taken: another image is another file, so a deploy
+    /// refused by the lock never rewrites the file a running one uses.
+    @Test func eachImageHasAnOverrideFileOfItsOwn() throws {
+        let project = DockerComposePlanner.Project(name: "shop", service: "web", workingDirectory: "/srv/shop",
+                                                   configFiles: ["/srv/shop/compose.yaml"], composeVersion: "1.29.2")
+        func path(_ image: String) throws -> String {
+            let request = DockerComposePlanner.Request(kind: .deploy, key: ServiceKey(service: "web", environment: "shop"),
+                                                       endpoint: DockerEndpoint(), project: project, fileFormatVersion: nil,
+                                                       fromVersion: nil, toVersion: image, imageReference: image)
+            return try #require(try DockerComposePlanner.plan(request, settings: Self.settings).files.first?.path)
+        }
+        #expect(try path("shop/web:1") != path("shop/web:2"))
+        #expect(try path("shop/web:1") == path("shop/web:1"))
     }
 
     @Test func readsTheFileFormatVersion() {

@@ -136,7 +136,10 @@ import Testing
         runner.expect(DockerArgv.imageInspect([DockerFixture.web150]), stdout: try Self.only(DockerFixture.web150, in: "image-inspect.json"))
         let deployment = try await Self.deployer(runner).deployment(for: Self.staging, version: "1.4.0")
         #expect(runner.pending.isEmpty)
-        let override = "/state/opsdeck/compose-overrides/fx-staging@api.yml"
+        let override = try #require(deployment.files.first?.path)
+        #expect(override.hasPrefix("/state/opsdeck/compose-overrides/fx-staging@api-"))
+        #expect(override.hasSuffix(".yml"))
+        #expect(override.count == "/state/opsdeck/compose-overrides/fx-staging@api-".count + 16 + 4)
         #expect(deployment.plan.steps.map(\.command.argv) == [
             ["docker-compose", "-p", "fx-staging", "--project-directory", "/work/wt-docker/Tests/docker/compose",
              "-f", "/work/wt-docker/Tests/docker/compose/docker-compose.yml", "-f", override,
