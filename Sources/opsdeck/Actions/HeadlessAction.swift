@@ -45,8 +45,7 @@ struct HeadlessAction {
         defer { signals.cancel() }
         let report = try execute(executor, output: output)
         var recoveryReport: ActionReport?
-        if report.outcome != .ok, let failed = report.stoppedBeforeStep ?? report.steps.last.map(\.index),
-           let recovery = deployment.recoveryPlan(afterFailedStep: failed) {
+        if let recovery = deployment.recoveryPlan(for: report) {
             output.text("Putting the old container back:")
             // Not stoppable by the signals: a half-done recovery would leave the service down.
             let restorer = ActionExecutor(plan: recovery, runner: setup.runner, journal: journal,

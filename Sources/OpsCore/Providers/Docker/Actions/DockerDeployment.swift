@@ -24,24 +24,47 @@ public struct DockerDeployment: Hashable, Sendable {
     /// By the index of the step that failed: the steps that restore what ran before. A failure at
     /// an index without an entry leaves nothing to restore.
     public var recoveries: [Int: [ActionPlan.Step]]
+    /// By the index of the step a stop request (SIGHUP, SIGTERM, q) kept from starting, every step
+    /// before it having succeeded: the steps that restore what ran before. Nil entry: nothing to
+    /// restore (nothing changed yet, or the new containers already proved healthy).
+    public var recoveriesWhenStopped: [Int: [ActionPlan.Step]]
     /// The index of the step that waits for the new containers, whose failure means "it did not
     /// become healthy" (and its exit `DockerWaitArguments.timedOutStatus` "not within the deadline").
     public var waitStepIndex: Int?
 
     public init(plan: ActionPlan, fromDigest: String? = nil, toDigest: String? = nil, files: [PlannedFile] = [],
-                recoveries: [Int: [ActionPlan.Step]] = [:], waitStepIndex: Int? = nil) {
+                recoveries: [Int: [ActionPlan.Step]] = [:], recoveriesWhenStopped: [Int: [ActionPlan.Step]] = [:],
+                waitStepIndex: Int? = nil) {
         self.plan = plan
         self.fromDigest = fromDigest
         self.toDigest = toDigest
         self.files = files
         self.recoveries = recoveries
+        self.recoveriesWhenStopped = recoveriesWhenStopped
         self.waitStepIndex = waitStepIndex
     }
 
     /// The rollback that undoes a failure at `failedStep`: a plan of its own, journalled as a
     /// rollback from the version that failed to the one before. Nil when there is nothing to undo.
     public func recoveryPlan(afterFailedStep failedStep: Int) -> ActionPlan? {
-        guard let steps = recoveries[failedStep], !steps.isEmpty else { return nil }
+        recoveryPlan(recoveries[failedStep])
+    }
+
+    /// The rollback that undoes a plan stopped on request before `stoppedStep` began.
+    public func recoveryPlan(stoppedBeforeStep stoppedStep: Int) -> ActionPlan? {
+        recoveryPlan(recoveriesWhenStopped[stoppedStep])
+    }
+
+    /// The recovery of an action as the executor reported it: stopped on request, or failed at its
+    /// last step; nil when it succeeded or nothing needs undoing.
+    public func recoveryPlan(for report: ActionReport) -> ActionPlan? {
+        guard report.outcome != .ok else { return nil }
+        if let stopped = report.stoppedBeforeStep { return recoveryPlan(stoppedBeforeStep: stopped) }
+        return report.steps.last.flatMap { recoveryPlan(afterFailedStep: $0.index) }
+    }
+
+    private func recoveryPlan(_ steps: [ActionPlan.Step]?) -> ActionPlan? {
+        guard let steps, !steps.isEmpty else { return nil }
         return ActionPlan(kind: .rollback, key: plan.key, from: plan.to, to: plan.from ?? "the previous container", steps: steps)
     }
 

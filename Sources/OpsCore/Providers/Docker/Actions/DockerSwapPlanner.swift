@@ -8,8 +8,9 @@
 /// 5. `rm NAME-opsdeck-old`
 ///
 /// When step 2, 3 or 4 fails, the recovery removes the new container (if any), gives the old one
-/// its name back and starts it. A failing step 5 leaves the new container serving and the stopped
-/// old one aside, which the report says.
+/// its name back and starts it; so does a stop request (SIGHUP, SIGTERM) between steps 1 and 4. A
+/// failing step 5, or a stop before it, leaves the new container serving (it proved healthy) and
+/// the stopped old one aside, which the report says.
 public enum DockerSwapPlanner {
     /// The name the old container carries while the new one starts.
     public static func asideName(of name: String) -> String { name + "-opsdeck-old" }
@@ -83,6 +84,7 @@ public enum DockerSwapPlanner {
                               steps: steps)
         return DockerDeployment(plan: plan, fromDigest: request.fromDigest, toDigest: request.toDigest,
                                 recoveries: [1: putBack, 2: [removeNew] + putBack, 3: [removeNew] + putBack],
+                                recoveriesWhenStopped: [1: putBack, 2: putBack, 3: [removeNew] + putBack],
                                 waitStepIndex: 3)
     }
 }

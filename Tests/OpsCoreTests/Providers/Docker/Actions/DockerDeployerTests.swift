@@ -66,6 +66,14 @@ import Testing
             == [["docker", "rm", "-f", "fx-sick"]] + putBack)
         #expect(deployment.recoveryPlan(afterFailedStep: 3)?.kind == .rollback)
         #expect(deployment.recoveryPlan(afterFailedStep: 4) == nil)
+        // Stopped on request: before `run` there is no new container to remove; after the wait the
+        // new one proved healthy and stays.
+        #expect(deployment.recoveryPlan(stoppedBeforeStep: 0) == nil)
+        #expect(deployment.recoveryPlan(stoppedBeforeStep: 1)?.steps.map(\.command.argv) == putBack)
+        #expect(deployment.recoveryPlan(stoppedBeforeStep: 2)?.steps.map(\.command.argv) == putBack)
+        #expect(deployment.recoveryPlan(stoppedBeforeStep: 3)?.steps.map(\.command.argv)
+            == [["docker", "rm", "-f", "fx-sick"]] + putBack)
+        #expect(deployment.recoveryPlan(stoppedBeforeStep: 4) == nil)
     }
 
     @Test func refusesWhileAnEarlierDeployLeftTheOldContainerAside() async throws {

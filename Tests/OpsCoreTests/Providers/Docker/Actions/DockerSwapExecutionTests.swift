@@ -31,7 +31,7 @@ import Testing
                                               operator: ActionTestSupport.alice).run()
         #expect(report.outcome == .failed)
         #expect(report.steps.map(\.index) == [0, 1, 2, 3])
-        let recovery = try #require(deployment.recoveryPlan(afterFailedStep: 3))
+        let recovery = try #require(deployment.recoveryPlan(for: report))
         for step in recovery.steps { runner.expect(step.command.argv) }
         let restored = try await ActionExecutor(plan: recovery, runner: runner, journal: journal, locksFolder: locks,
                                                 operator: ActionTestSupport.alice).run()
@@ -53,6 +53,29 @@ import Testing
         #expect(history.actions.map(\.key) == [Self.key, Self.key])
         #expect(history.actions[1].from.version == "1.5.0")
         #expect(history.actions[1].to.version == "1.4.0")
+    }
+
+    /// SIGHUP while the old container stops: that step finishes, `run` never starts, and the old
+    /// container gets its name back and runs again.
+    @Test func aStopRequestedMidSwapPutsTheOldContainerBack() async throws {
+        let folder = try ActionTestSupport.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let deployment = try Self.deployment()
+        let runner = FakeCommandRunner()
+        for step in deployment.plan.steps.prefix(2) { runner.expect(step.command.argv) }
+        let journal = JournalWriter(path: folder.appendingPathComponent("journal.jsonl").path)
+        let locks = folder.appendingPathComponent("locks").path
+        let executor = ActionExecutor(plan: deployment.plan, runner: runner, journal: journal, locksFolder: locks,
+                                      operator: ActionTestSupport.alice)
+        let report = try await executor.run { event in
+            if case .stepStarted(1, _, _, _) = event { executor.finishCurrentStepThenStop() }
+        }
+        #expect(report.outcome == .cancelled)
+        #expect(report.stoppedBeforeStep == 2)
+        let recovery = try #require(deployment.recoveryPlan(for: report))
+        #expect(recovery.steps.map(\.command.argv) == [["docker", "rename", "shop-web-opsdeck-old", "shop-web"],
+                                                       ["docker", "start", "shop-web"]])
+        #expect(runner.pending.isEmpty)
     }
 
     @Test func everyStepNamesTheEngineAndTheWaitOutlastsItsOwnDeadline() throws {
