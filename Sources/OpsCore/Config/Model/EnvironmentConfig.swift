@@ -7,6 +7,9 @@ public struct EnvironmentConfig: Sendable, Equatable {
     public var readOnly: Bool
     /// Roll back by itself when probes fail after a deploy (never in a protected environment).
     public var autoRollback: Bool
+    /// How long a version must have run here before it may be promoted to the next environment
+    /// (`soak: 30m`); nil when there is no such gate.
+    public var soak: Duration?
     /// Where this environment's metrics are queried; nil when it has none.
     public var prometheus: PrometheusConfig?
     /// The Docker engine the docker targets of this environment use unless they name their own.
@@ -16,12 +19,13 @@ public struct EnvironmentConfig: Sendable, Equatable {
     public var kubernetes: KubernetesDefaults
 
     public init(name: String, protected: Bool = false, readOnly: Bool = false, autoRollback: Bool = false,
-                prometheus: PrometheusConfig? = nil, docker: DockerEngineDefaults = .init(),
+                soak: Duration? = nil, prometheus: PrometheusConfig? = nil, docker: DockerEngineDefaults = .init(),
                 kubernetes: KubernetesDefaults = .init()) {
         self.name = name
         self.protected = protected
         self.readOnly = readOnly
         self.autoRollback = autoRollback
+        self.soak = soak
         self.prometheus = prometheus
         self.docker = docker
         self.kubernetes = kubernetes

@@ -1,5 +1,5 @@
 extension ConfigReader {
-    static let environmentKeys = ["protected", "read_only", "auto_rollback", "prometheus", "docker", "kubernetes"]
+    static let environmentKeys = ["protected", "read_only", "auto_rollback", "prometheus", "docker", "kubernetes", "soak"]
     static let prometheusKeys = ["url", "bearer_token_env", "basic_auth_env"]
     /// Keys that would put a secret in the file, and what to write instead.
     static let prometheusSecretKeys: [String: String] = {
@@ -55,6 +55,7 @@ extension ConfigReader {
                            at: entry.key.position)
             }
         }
+        environment.soak = map["soak"].flatMap { values.duration($0, for: "soak in \(place)") }
         environment.prometheus = map["prometheus"].flatMap { readPrometheus($0, of: name) }
         if let docker = map["docker"] { environment.docker = readDockerDefaults(docker, of: name) }
         if let kubernetes = map["kubernetes"] { environment.kubernetes = readKubernetesDefaults(kubernetes, of: name) }

@@ -1,0 +1,90 @@
+import Foundation
+import OpsCore
+
+/// What a headless action needs before planning: the configuration, the environment and service it
+/// names, the Docker deployer of that service's engine, where the journal and the locks are.
+struct ActionSetup {
+    let config: OpsdeckConfig
+    let configPath: String
+    let journalPath: String
+    let locksFolder: String
+    let settings: DockerActionSettings
+    let runner: any CommandRunner
+
+    /// Loads the configuration (`--config`, else the usual places). Every failure is a usage or
+    /// configuration error: exit 2.
+    static func load(configFile: String?, readyTimeout: Duration, runner: any CommandRunner = LiveCommandRunner())
+        throws(ActionStop) -> ActionSetup {
+        let locator = ConfigLocator.current()
+        guard let location = locator.locate(explicit: configFile) else {
+            throw ActionStop(.usage, ConfigCheckReport.noConfiguration(lookedAt: locator.candidates).joined(separator: "\n"))
+        }
+        let config: OpsdeckConfig
+        do {
+            config = try ConfigLoader.load(path: location.path)
+        } catch let error as ConfigError {
+            throw ActionStop(.usage, ConfigCheckReport.issues(error, path: location.path).joined(separator: "\n"))
+        } catch {
+            throw ActionStop(.usage, "\(location.path): \(error)")
+        }
+        let paths = StatePaths.current()
+        let folder = URL(fileURLWithPath: location.path).deletingLastPathComponent().path
+        guard let journal = paths.journal(configured: config.journalPath, configFolder: folder),
+              let state = paths.opsdeckFolder, let locks = paths.locksFolder else {
+            throw ActionStop(.usage, "no place for opsdeck's journal and locks: set XDG_STATE_HOME or HOME")
+        }
+        let settings = DockerActionSettings(opsdeckExecutable: Self.ownExecutable(), stateFolder: state,
+                                            readyTimeout: readyTimeout)
+        return ActionSetup(config: config, configPath: location.path, journalPath: journal, locksFolder: locks,
+                           settings: settings, runner: runner)
+    }
+
+    /// The environment `name`, which must allow changes.
+    func changeableEnvironment(_ name: String) throws(ActionStop) -> EnvironmentConfig {
+        guard let environment = config.environment(named: name) else {
+            throw ActionStop(.usage, "no environment \(name) in \(configPath) (it has: \(config.environments.map(\.name).joined(separator: ", ")))")
+        }
+        if config.readOnly {
+            throw ActionStop(.usage, "\(configPath) is read-only (read_only: true): no deploy, promote or rollback")
+        }
+        if environment.readOnly {
+            throw ActionStop(.usage, "environment \(name) is read-only (read_only: true): no deploy, promote or rollback there")
+        }
+        return environment
+    }
+
+    /// The deployer of `service` in `environment`: only Docker targets can be changed by this build.
+    func deployer(service: String, environment: String) throws(ActionStop) -> DockerDeployer {
+        guard let serviceConfig = config.service(named: service) else {
+            throw ActionStop(.usage, "no service \(service) in \(configPath) (it has: \(config.services.map(\.name).joined(separator: ", ")))")
+        }
+        guard let target = serviceConfig.target(in: environment) else {
+            throw ActionStop(.usage, "service \(service) does not run in \(environment) according to \(configPath)")
+        }
+        guard case .docker(let docker) = target else {
+            throw ActionStop(.usage, "\(service)/\(environment) runs on \(target.provider), which this version of opsdeck cannot deploy to")
+        }
+        let key = ServiceKey(service: service, environment: environment)
+        let provider = DockerProvider(runner: runner, endpoint: DockerEndpoint(docker), targets: [key: docker])
+        return DockerDeployer(provider: provider, settings: settings)
+    }
+
+    /// The journal history; its damaged lines are reported on standard error, never fatal.
+    func journalHistory() -> JournalHistory? {
+        do {
+            let history = try JournalReader.history(path: journalPath)
+            for problem in history.problems {
+                ActionCommandSupport.writeError("opsdeck: \(journalPath): \(problem) (skipped)")
+            }
+            return history
+        } catch {
+            ActionCommandSupport.writeError("opsdeck: cannot read the journal: \(error)")
+            return nil
+        }
+    }
+
+    /// This executable by its absolute path (the wait step runs it again), else `opsdeck` from PATH.
+    static func ownExecutable() -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "opsdeck"
+    }
+}
