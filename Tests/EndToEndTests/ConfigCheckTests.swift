@@ -46,7 +46,7 @@ import Testing
         #expect(Array(lines.dropFirst()) == [
             "",
             "Environments, in promotion order:",
-            "  1. staging     auto-rollback; prometheus https://prometheus.staging.shop.example.com (basic auth from $SHOP_STAGING_PROMETHEUS_AUTH); docker host ssh://deploy@staging.shop.example.com",
+            "  1. staging     auto-rollback; soak 30m; prometheus https://prometheus.staging.shop.example.com (basic auth from $SHOP_STAGING_PROMETHEUS_AUTH); docker host ssh://deploy@staging.shop.example.com",
             "  2. production  protected; prometheus https://prometheus.shop.example.com (bearer token from $SHOP_PROMETHEUS_TOKEN); docker context shop-production",
             "",
             "Services:",
@@ -64,6 +64,7 @@ import Testing
             "  worker  metrics     1       queue_depth",
             "",
             "Journal: /var/log/opsdeck/journal.jsonl",
+            "Alerts: bell; on_alert /usr/local/bin/page-oncall --team shop (within 10s)",
             "",
         ])
     }

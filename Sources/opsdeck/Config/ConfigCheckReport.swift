@@ -63,6 +63,7 @@ struct ConfigCheckReport {
         if environment.protected { words.append("protected") }
         if environment.readOnly { words.append("read-only") }
         if environment.autoRollback { words.append("auto-rollback") }
+        if let soak = environment.soak { words.append("soak " + ConfigDuration.format(soak)) }
         if let prometheus = environment.prometheus {
             let credentials = switch prometheus.credentials {
             case .bearerTokenEnvironment(let name)?: " (bearer token from $\(name))"
