@@ -16,6 +16,14 @@ enum ColumnPriority {
         return display.filter { chosen.contains($0) }
     }
 
+    /// The columns that fit `width` (by `fitting`) and their table columns, from each column's spec.
+    static func choose<Column: Hashable>(_ display: [Column], priority: [Column], width: Int,
+                                         spec: (Column) -> TableColumn) -> (columns: [Column], table: [TableColumn]) {
+        let specs = Dictionary(display.map { ($0, spec($0)) }, uniquingKeysWith: { first, _ in first })
+        let columns = fitting(display, priority: priority, width: width) { minimum(of: specs[$0]?.width ?? .fixed(0)) }
+        return (columns, columns.compactMap { specs[$0] })
+    }
+
     /// The least a column of this width takes.
     static func minimum(of width: TableColumn.Width) -> Int {
         switch width {

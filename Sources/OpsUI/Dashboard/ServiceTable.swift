@@ -38,14 +38,10 @@ struct ServiceTable {
         // Fixed columns as wide as their widest value, within bounds.
         let environmentWidth = Self.widest(rows.map(\.key.environment), header: "ENV", within: 3...12)
         let providerWidth = Self.widest(rows.map(\.provider), header: "PROVIDER", within: 8...12)
-        let display = Self.display(metrics: metrics)
-        let specs = Dictionary(display.map {
-            ($0, Self.spec($0, wide: wide, environmentWidth: environmentWidth, providerWidth: providerWidth))
-        }, uniquingKeysWith: { first, _ in first })
-        columns = ColumnPriority.fitting(display, priority: Self.priority(metrics: metrics), width: width) {
-            ColumnPriority.minimum(of: specs[$0]?.width ?? .fixed(0))
+        (columns, tableColumns) = ColumnPriority.choose(Self.display(metrics: metrics), priority: Self.priority(metrics: metrics),
+                                                        width: width) {
+            Self.spec($0, wide: wide, environmentWidth: environmentWidth, providerWidth: providerWidth)
         }
-        tableColumns = columns.compactMap { specs[$0] }
     }
 
     static func spec(_ column: Column, wide: Bool, environmentWidth: Int, providerWidth: Int) -> TableColumn {

@@ -20,11 +20,8 @@ struct ProbeTable {
 
     init(width: Int, ascii: Bool) {
         self.ascii = ascii
-        let specs = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, Self.spec($0)) })
-        columns = ColumnPriority.fitting(Column.allCases, priority: Self.priority, width: width) {
-            ColumnPriority.minimum(of: specs[$0]?.width ?? .fixed(0))
-        }
-        tableColumns = columns.compactMap { specs[$0] }
+        (columns, tableColumns) = ColumnPriority.choose(Column.allCases, priority: Self.priority, width: width,
+                                                        spec: Self.spec)
     }
 
     static func spec(_ column: Column) -> TableColumn {
