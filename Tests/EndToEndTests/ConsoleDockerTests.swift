@@ -71,8 +71,9 @@ struct ConsoleDockerTests {
             Self.row(screen, name, "local")?.contains(" healthy") == true
         })
         try DockerEngine.docker(["exec", name, "rm", "/www/health"])
-        #expect(session.waitUntil("\(name) unhealthy", timeout: .seconds(30)) { screen in
-            Self.row(screen, name, "local")?.contains("unhealthy") == true
+        // The health column rolls the container's unhealthy up into failing.
+        #expect(session.waitUntil("\(name) failing", timeout: .seconds(30)) { screen in
+            Self.row(screen, name, "local")?.contains("failing") == true
         })
         try session.keys("q")
         #expect(session.waitForExit())
