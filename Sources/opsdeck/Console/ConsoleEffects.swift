@@ -129,7 +129,7 @@ final class ConsoleEffects: @unchecked Sendable {
     }
 
     /// Reads the end of the journal off the UI thread. No journal yet is no action; one that
-    /// cannot be read says so on the status line and the releases show without it.
+    /// cannot be read says so on the status line and the releases show without new actions.
     private func loadJournal(_ key: ServiceKey, path: String) {
         Task.detached { [inbox] in
             do {
@@ -137,7 +137,7 @@ final class ConsoleEffects: @unchecked Sendable {
                 let found = HistoryJournal.actions(of: key, tail: tail.bytes, startsMidLine: tail.startsMidLine)
                 inbox.post(.journalLoaded(key, found.actions))
             } catch {
-                inbox.post(.journalLoaded(key, []))
+                // What was read before stays: a read that failed says nothing about the actions.
                 inbox.post(.notice("cannot read the journal \(path): \(error.localizedDescription)", isError: true))
             }
         }
