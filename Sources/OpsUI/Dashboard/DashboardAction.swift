@@ -15,6 +15,9 @@ public enum DashboardAction: Sendable {
     /// The release history of one service in one environment, newest first.
     case releasesLoaded(ServiceKey, [Release], at: LogTimestamp)
     case releasesFailed(ServiceKey, String, at: LogTimestamp)
+    /// opsdeck's own actions on one service and environment, from the journal (in any order;
+    /// the dashboard keeps the newest). The runtime reads the journal with each `.loadReleases`.
+    case journalLoaded(ServiceKey, [JournalAction])
     /// Log records of the service followed (the last `.followLogs`); records of any other
     /// service (a stream cancelled while its batch was on the way) are dropped.
     case logRecords([LogRecord], for: ServiceKey)

@@ -61,9 +61,9 @@ extension DashboardReducer {
 
     /// Keeps the History selection on its release, else puts it on the live one (or the first).
     static func reconcileRelease(_ state: inout DashboardState) {
-        let rows = state.visibleReleases
+        let rows = state.visibleHistory
         if let id = state.selectedReleaseID, rows.contains(where: { $0.id == id }) { return }
-        state.selectedReleaseID = (rows.first { $0.status == .live } ?? rows.first)?.id
+        state.selectedReleaseID = (rows.first { $0.isLive } ?? rows.first)?.id
     }
 
     /// Keeps the Probes selection on its probe, else puts it on the first row.
@@ -89,7 +89,7 @@ extension DashboardReducer {
             guard let index = target(movement, from: current, count: rows.count) else { return [] }
             return select(rows[index].key, on: &state)
         case .history:
-            let rows = state.visibleReleases
+            let rows = state.visibleHistory
             let current = rows.firstIndex { $0.id == state.selectedReleaseID } ?? 0
             guard let index = target(movement, from: current, count: rows.count) else { return [] }
             state.selectedReleaseID = rows[index].id

@@ -26,6 +26,10 @@ public enum DashboardReducer {
         case .releasesFailed(let key, let message, let time):
             state.releases[key, default: .idle].fail(message, at: time)
             return []
+        case .journalLoaded(let key, let actions):
+            state.journal[key] = HistoryJournal.newestFirst(actions, limit: HistoryJournal.keptActions)
+            if key == state.selectedKey { reconcileRelease(&state) }
+            return []
         case .logRecords(let records, let key):
             guard key == state.selectedKey, !records.isEmpty else { return [] }
             state.logStream = .streaming(lastBatchAt: state.now)

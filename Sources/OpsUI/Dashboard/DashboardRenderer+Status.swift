@@ -60,7 +60,7 @@ extension DashboardRenderer {
             let rows = state.visibleServices
             return rows.firstIndex { $0.key == state.selectedKey }.map { "\($0 + 1)/\(rows.count)" }
         case .history:
-            let rows = state.visibleReleases
+            let rows = state.visibleHistory
             return rows.firstIndex { $0.id == state.selectedReleaseID }.map { "\($0 + 1)/\(rows.count)" }
         case .probes:
             let rows = state.visibleProbes

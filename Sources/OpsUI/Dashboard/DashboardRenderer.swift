@@ -27,7 +27,7 @@ public enum DashboardRenderer {
         let layout = DashboardLayout.make(
             size: size, banner: state.discovery, focus: state.focus, zoomed: state.zoomed,
             servicesRows: max(1, state.visibleServices.count) + 3 + failureRows(state.services.failure),
-            historyRows: max(1, state.visibleReleases.count) + 3,
+            historyRows: max(1, state.visibleHistory.count) + 3,
             detailsRows: (state.selectedService.map { DashboardDetails.lines(for: $0, in: state).count } ?? 1) + 2,
             probesRows: state.probes.isEmpty ? 0 : max(1, state.visibleProbes.count) + 3)
         if let row = layout.bannerRow { drawBanner(into: &grid, row: row, width: size.columns, marks: marks) }
@@ -98,6 +98,8 @@ struct DashboardMarks {
     var ellipsis: String
     var dash: String
     var live: String
+    /// Marks a row of the History pane as one of opsdeck's own actions.
+    var action: String
     var logView: LogViewRenderer.Marks
 
     init(_ style: BoxStyle) {
@@ -106,6 +108,7 @@ struct DashboardMarks {
         ellipsis = ascii ? "..." : "…"
         dash = ascii ? "-" : "—"
         live = ascii ? "*" : "●"
+        action = ascii ? ">" : "▸"
         logView = LogViewRenderer.Marks(style)
     }
 }

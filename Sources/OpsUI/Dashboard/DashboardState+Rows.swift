@@ -28,7 +28,17 @@ extension DashboardState {
         guard let selectedKey, let releases = releases[selectedKey]?.value else { return [] }
         let needle = historyFilter.lowercased()
         guard !needle.isEmpty else { return releases }
-        return releases.filter { Self.releaseHaystack($0).contains(needle) }
+        return releases.filter { HistoryRow.release($0).haystack.contains(needle) }
+    }
+
+    /// The History pane's rows: the selected service's releases merged by time with opsdeck's
+    /// actions on it from the journal (newest first), filtered by `/`.
+    public var visibleHistory: [HistoryRow] {
+        guard let selectedKey else { return [] }
+        let rows = HistoryRow.merged(releases: releases[selectedKey]?.value ?? [], actions: journal[selectedKey] ?? [])
+        let needle = historyFilter.lowercased()
+        guard !needle.isEmpty else { return rows }
+        return rows.filter { $0.haystack.contains(needle) }
     }
 
     /// Service by name, then environment in the configured order (unnamed ones after, by name).
@@ -46,12 +56,6 @@ extension DashboardState {
     /// What `/` looks in for a service, as shown (sanitised) and lower-cased.
     static func servicesHaystack(_ snapshot: ServiceSnapshot) -> String {
         [snapshot.key.service, snapshot.key.environment, snapshot.image?.reference ?? "", snapshot.state.word]
-            .map { DashboardText.clean($0).lowercased() }.joined(separator: "\u{1F}")
-    }
-
-    static func releaseHaystack(_ release: Release) -> String {
-        [release.version, release.image?.reference ?? "", release.image?.digest ?? "", release.commit ?? "",
-         release.author ?? "", release.status.word]
             .map { DashboardText.clean($0).lowercased() }.joined(separator: "\u{1F}")
     }
 }

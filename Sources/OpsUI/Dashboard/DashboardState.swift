@@ -26,6 +26,9 @@ public struct DashboardState: Sendable {
     public internal(set) var services: PaneSource<[ServiceSnapshot]> = .idle
     /// Release histories by service and environment, kept while others are looked at.
     public internal(set) var releases: [ServiceKey: PaneSource<[Release]>] = [:]
+    /// opsdeck's own actions from the journal by service and environment, newest first, at most
+    /// `HistoryJournal.keptActions` each.
+    public internal(set) var journal: [ServiceKey: [JournalAction]] = [:]
     /// The Logs pane: a whole log view, so its keys, filter, search and detail work there.
     public internal(set) var logs: LogViewState
     public internal(set) var logStream = LogStreamStatus.idle
@@ -43,7 +46,7 @@ public struct DashboardState: Sendable {
 
     /// The selected row of the Services table, by key so that it survives reloads and sorting.
     public internal(set) var selectedKey: ServiceKey?
-    /// The selected release of the History pane, by id.
+    /// The selected row of the History pane, by `HistoryRow.id` (a release's own id for a release).
     public internal(set) var selectedReleaseID: String?
     /// The selected row of the Probes pane.
     public internal(set) var selectedProbeID: ProbeID?

@@ -45,8 +45,9 @@ extension PaneDrawing {
             return
         }
         let source = state.releases[key] ?? .idle
-        let rows = state.visibleReleases
-        let total = source.value?.count ?? 0
+        let rows = state.visibleHistory
+        let actions = state.journal[key] ?? []
+        let total = (source.value?.count ?? 0) + actions.count
         var parts = [DashboardText.clean(key.description), DashboardText.freshness(source, now: state.now, ellipsis: marks.ellipsis)]
         if !state.historyFilter.isEmpty {
             parts.append("\(rows.count) of \(total)")
@@ -59,15 +60,18 @@ extension PaneDrawing {
         }
         guard !body.isEmpty else { return }
         guard !rows.isEmpty else {
-            let empty: String? = if source.value == nil {
+            let empty: String? = if total > 0 {
+                "no release matches (Esc clears the filter)"
+            } else if source.value == nil {
                 source.failure == nil ? "loading history" + marks.ellipsis : nil
             } else {
-                total == 0 ? "no releases known" : "no release matches (Esc clears the filter)"
+                "no releases known"
             }
             if let empty { drawEmpty(empty, into: &grid, rect: body) }
             return
         }
-        let table = HistoryTable(width: body.size.columns, liveMark: marks.live)
+        let table = HistoryTable(width: body.size.columns, liveMark: marks.live, actionMark: marks.action,
+                                 showsActions: !actions.isEmpty)
         (viewport.historyTop, viewport.historyRows) = drawTable(
             table.tableColumns, rows.map { table.row($0, now: state.now) },
             selected: rows.firstIndex { $0.id == state.selectedReleaseID }, top: viewport.historyTop, into: &grid, rect: body)

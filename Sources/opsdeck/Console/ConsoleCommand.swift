@@ -52,6 +52,7 @@ struct ConsoleCommand: ParsableCommand {
                                      now: { LogsQueryOptions.now() })
         effects.logTail = tail
         effects.pollInterval = .seconds(poll)
+        effects.journalPath = setup.journalPath
         var state = DashboardState(environmentOrder: setup.environmentOrder, discovery: setup.discovery,
                                    probes: setup.probes, metrics: setup.metrics)
         if let warning = loaded.warning { _ = DashboardReducer.reduce(&state, .notice(warning, isError: true)) }

@@ -14,6 +14,8 @@ final class ConsoleEffects: @unchecked Sendable {
     var logTail = 200
     /// The slow poll that catches what change watching misses (or all of it, where it fails).
     var pollInterval: Duration = .seconds(15)
+    /// The journal whose actions the History pane shows beside the releases; nil: none.
+    var journalPath: String?
     /// Reads the configured metrics; nil when there are none.
     private let metrics: MetricFeed?
 
@@ -112,13 +114,31 @@ final class ConsoleEffects: @unchecked Sendable {
         }
     }
 
+    /// The provider's releases and, beside them (neither waits for the other), opsdeck's own
+    /// actions from the journal.
     private func loadReleases(_ key: ServiceKey) {
+        if let journalPath { loadJournal(key, path: journalPath) }
         Task { [providers, inbox, now] in
             do {
                 let releases = try await providers.releases(of: key)
                 inbox.post(.releasesLoaded(key, releases, at: now()))
             } catch {
                 inbox.post(.releasesFailed(key, "\(error)", at: now()))
+            }
+        }
+    }
+
+    /// Reads the end of the journal off the UI thread. No journal yet is no action; one that
+    /// cannot be read says so on the status line and the releases show without new actions.
+    private func loadJournal(_ key: ServiceKey, path: String) {
+        Task.detached { [inbox] in
+            do {
+                let tail = try JournalTailFile.read(path: path, maximumBytes: HistoryJournal.tailBytes)
+                let found = HistoryJournal.actions(of: key, tail: tail.bytes, startsMidLine: tail.startsMidLine)
+                inbox.post(.journalLoaded(key, found.actions))
+            } catch {
+                // What was read before stays: a read that failed says nothing about the actions.
+                inbox.post(.notice("cannot read the journal \(path): \(error.localizedDescription)", isError: true))
             }
         }
     }
@@ -225,4 +245,20 @@ struct ChangeWatch: Sendable {
 struct ChangeFlag: Sendable {
     var raised = false
     var stopped = false
+}
+
+/// The last bytes of a file, read without reading the rest.
+enum JournalTailFile {
+    /// `startsMidLine`: bytes before the tail were left out, so its first line may be partial.
+    /// A missing file is an empty tail (nothing was journalled yet).
+    static func read(path: String, maximumBytes: Int) throws -> (bytes: [UInt8], startsMidLine: Bool) {
+        guard FileManager.default.fileExists(atPath: path) else { return ([], false) }
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        let size = try handle.seekToEnd()
+        let start = size > UInt64(maximumBytes) ? size - UInt64(maximumBytes) : 0
+        try handle.seek(toOffset: start)
+        let data = try handle.readToEnd() ?? Data()
+        return ([UInt8](data), start > 0)
+    }
 }
