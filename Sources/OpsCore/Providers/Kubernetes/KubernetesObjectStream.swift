@@ -15,13 +15,16 @@ public struct KubernetesObjectStream: Sendable {
     public let maxBytes: Int
     private var buffer: [UInt8] = []
     private var depth = 0
+    /// The bracket depth of a value dropped for its size, whose remaining lines are skipped
+    /// until it closes, so they are not read as garbage one by one.
+    private var skippedDepth: Int?
 
     public init(maxBytes: Int = 4 << 20) {
         self.maxBytes = maxBytes
     }
 
     /// Whether a value is open (its lines not yet balanced).
-    public var isInsideValue: Bool { !buffer.isEmpty }
+    public var isInsideValue: Bool { !buffer.isEmpty || skippedDepth != nil }
 
     public mutating func feed(_ line: String) -> [Item] {
         var line = line
@@ -29,12 +32,19 @@ public struct KubernetesObjectStream: Sendable {
     }
 
     public mutating func feed(_ line: UnsafeBufferPointer<UInt8>) -> [Item] {
+        if var skipped = skippedDepth {
+            let closed = MultiLineJSON.track(line, depth: &skipped)
+            skippedDepth = closed && skipped <= 0 ? nil : skipped
+            return []
+        }
         if buffer.isEmpty, DockerJSON.trimmed(line).isEmpty { return [] }
         if !buffer.isEmpty { buffer.append(0x0A) }
         buffer.append(contentsOf: line)
         let mayClose = MultiLineJSON.track(line, depth: &depth)
         if buffer.count > maxBytes {
+            let open = depth
             reset()
+            if open > 0 { skippedDepth = open }
             return [.malformed("a value longer than \(maxBytes) bytes")]
         }
         // Balanced without ever opening (prose, a bare number) must not be held for lines to come.
@@ -43,6 +53,7 @@ public struct KubernetesObjectStream: Sendable {
 
     /// The end of the stream: a value still open is reported as cut short.
     public mutating func finish() -> [Item] {
+        skippedDepth = nil
         guard !buffer.isEmpty else { return [] }
         reset()
         return [.malformed("the output ends in the middle of a JSON value")]

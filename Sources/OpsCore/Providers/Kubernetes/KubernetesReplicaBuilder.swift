@@ -91,15 +91,13 @@ enum KubernetesReplicaBuilder {
         return nil
     }
 
-    /// Readiness is Kubernetes' health: every container ready is healthy; a started container that
-    /// is not ready fails its readiness probe; one not yet started is starting.
+    /// Readiness is Kubernetes' health: every container ready is healthy; a container that is not
+    /// ready after it started (its readiness probe fails) or after a restart (it crashed) is
+    /// unhealthy; one still on its way up is starting.
     static func health(_ pod: KubernetesPod) -> HealthState {
         guard pod.phase == "Running", !pod.terminating, !pod.containers.isEmpty else { return .none }
         if pod.containers.allSatisfy(\.ready) { return .healthy }
-        let failing = pod.containers.contains { status in
-            guard !status.ready, case .running = status.state else { return false }
-            return status.started == true
-        }
+        let failing = pod.containers.contains { !$0.ready && ($0.started == true || $0.restartCount > 0) }
         return failing ? .unhealthy : .starting
     }
 }
