@@ -97,6 +97,13 @@ struct ActionsSingleContainerTests {
             String(decoding: $0.stdout, as: UTF8.self).contains("[4/5] wait until it runs and is healthy")
         }
         #expect(waiting, "\(String(decoding: child.stdout, as: UTF8.self))")
+        // The step is printed just before it is spawned: hang up once its process runs in a session of
+        // its own, as it does from then on (a hangup in the instant between fork and setsid would still
+        // reach it: a known, narrow window).
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline, !Self.ownSessionProcessRuns(containing: ["docker-wait", container]) {
+            _ = child.pump(timeout: .milliseconds(20)) { _ in false }
+        }
         child.send(SIGHUP)
         let result = child.wait(timeout: .seconds(120))
         #expect(result.exitCode == 1, "\(result.stdoutText)\n\(result.stderrText)")
@@ -108,6 +115,17 @@ struct ActionsSingleContainerTests {
         let action = try #require(try sandbox.journalActions().first)
         #expect(action.outcome == .cancelled)
         #expect(action.steps.map(\.outcome) == [.ok, .ok, .ok, .ok])
+    }
+
+    /// Whether a process whose command line holds all of `words` runs as the leader of its own session.
+    static func ownSessionProcessRuns(containing words: [String]) -> Bool {
+        let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc"))?.compactMap { Int32($0) } ?? []
+        return pids.contains { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let command = String(decoding: data, as: UTF8.self)
+            guard words.allSatisfy({ command.contains($0) }) else { return false }
+            return getsid(pid) == pid
+        }
     }
 
     /// The healthcheck's first run comes a second after the start: a half-second deadline passes
