@@ -22,12 +22,9 @@ struct HistoryTable {
     init(width: Int, liveMark: String, actionMark: String, showsActions: Bool) {
         self.liveMark = liveMark
         self.actionMark = actionMark
-        let specs = Dictionary(uniqueKeysWithValues: Column.allCases.map { ($0, Self.spec($0)) })
         let shown = { (column: Column) in showsActions || !Self.actionColumns.contains(column) }
-        columns = ColumnPriority.fitting(Column.allCases.filter(shown), priority: Self.priority.filter(shown), width: width) {
-            ColumnPriority.minimum(of: specs[$0]?.width ?? .fixed(0))
-        }
-        tableColumns = columns.compactMap { specs[$0] }
+        (columns, tableColumns) = ColumnPriority.choose(Column.allCases.filter(shown), priority: Self.priority.filter(shown),
+                                                        width: width, spec: Self.spec)
     }
 
     static func spec(_ column: Column) -> TableColumn {
@@ -85,7 +82,7 @@ struct HistoryTable {
         case .when: StyledSpan(DashboardText.ago(action.startedAt, now: now) ?? "-", .dim)
         case .author: StyledSpan(JournalActionText.actor(action), .text)
         case .status: StyledSpan(JournalActionText.outcome(action.outcome), JournalActionText.role(action.outcome))
-        case .took: StyledSpan(action.durationMilliseconds.map(JournalActionText.duration) ?? "-", .dim)
+        case .took: StyledSpan(action.durationMilliseconds.map { ElapsedText.of(milliseconds: $0) } ?? "-", .dim)
         }
     }
 

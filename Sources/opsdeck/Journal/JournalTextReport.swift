@@ -52,7 +52,7 @@ enum JournalTextReport {
         if action.isInterrupted {
             ending = "INTERRUPTED (never finished; last seen \(action.lastSeenAt.rfc3339Milliseconds))"
         } else {
-            ending = action.outcome.rawValue + (action.durationMilliseconds.map { "  " + duration($0) } ?? "")
+            ending = action.outcome.rawValue + (action.durationMilliseconds.map { "  " + ElapsedText.of(milliseconds: $0) } ?? "")
         }
         return [action.startedAt.rfc3339Milliseconds, who, shown(action.key.description), action.kind.rawValue,
                 change, ending].joined(separator: "  ")
@@ -64,7 +64,7 @@ enum JournalTextReport {
         if outcome == .interrupted { words += " (never finished)" }
         if let code = record.exitCode, code != 0 { words += " (exit \(code))" }
         if let signal = record.signal { words += " (signal \(signal))" }
-        if let milliseconds = record.durationMilliseconds { words += ", " + duration(milliseconds) }
+        if let milliseconds = record.durationMilliseconds { words += ", " + ElapsedText.of(milliseconds: milliseconds) }
         return words
     }
 
@@ -87,18 +87,6 @@ enum JournalTextReport {
         return shown(Command(executable, Array(step.argv.dropFirst()), environment: step.environment).description)
     }
 
-    /// `812ms`, `3.2s`, `2m05s`, `1h02m`.
-    static func duration(_ milliseconds: Int64) -> String {
-        if milliseconds < 1000 { return "\(milliseconds)ms" }
-        let tenths = milliseconds / 100
-        if milliseconds < 60_000 { return "\(tenths / 10).\(tenths % 10)s" }
-        let seconds = milliseconds / 1000
-        if seconds < 3600 { return "\(seconds / 60)m" + pad(seconds % 60) + "s" }
-        let minutes = seconds / 60
-        return "\(minutes / 60)h" + pad(minutes % 60) + "m"
-    }
-
-    private static func pad(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     private static func shown(_ text: String) -> String { Sanitiser.sanitise(text) }
 }

@@ -34,18 +34,4 @@ enum JournalActionText {
     static func actor(_ action: JournalAction) -> String {
         action.actor.user.isEmpty && action.actor.host.isEmpty ? "?" : DashboardText.clean(action.actor.userAtHost)
     }
-
-    /// `812ms`, `3.2s`, `2m05s`, `1h02m`: fits six columns up to 99 hours.
-    static func duration(_ milliseconds: Int64) -> String {
-        let milliseconds = max(0, milliseconds)
-        if milliseconds < 1000 { return "\(milliseconds)ms" }
-        let tenths = milliseconds / 100
-        if milliseconds < 60_000 { return "\(tenths / 10).\(tenths % 10)s" }
-        let seconds = milliseconds / 1000
-        if seconds < 3600 { return "\(seconds / 60)m" + pad(seconds % 60) + "s" }
-        let minutes = seconds / 60
-        return "\(minutes / 60)h" + pad(minutes % 60) + "m"
-    }
-
-    private static func pad(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
