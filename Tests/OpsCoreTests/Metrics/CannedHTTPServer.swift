@@ -1,17 +1,12 @@
 import Foundation
 import Glibc
+import OpsCore
 
 /// A loopback HTTP server that answers every request with the same bytes and keeps what each
 /// request sent (request line and headers), to check what a client puts on the wire.
-final class CannedHTTPServer: @unchecked Sendable {
-    let port: Int
-    private let listener: Int32
-    private let answer: [UInt8]
-    private let lock = NSLock()
-    private var heads: [String] = []
-    private var stopped = false
-
-    struct Failed: Error, CustomStringConvertible { var description: String }
+final class CannedHTTPServer: Sendable {
+    private let listener: LoopbackListener
+    private let heads = LockedValue<[String]>([])
 
     /// Answers `status` with `body` (as JSON unless `contentType` says otherwise), then closes.
     convenience init(status: Int = 200, reason: String = "OK", body: String,
@@ -22,40 +17,18 @@ final class CannedHTTPServer: @unchecked Sendable {
     init(status: Int, reason: String, body: [UInt8], contentType: String) throws {
         let head = "HTTP/1.1 \(status) \(reason)\r\nContent-Type: \(contentType)\r\n"
             + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-        answer = Array(head.utf8) + body
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failed(description: "socket: errno \(errno)") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else {
-            close(fd)
-            throw Failed(description: "bind/listen: errno \(errno)")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
-        Thread.detachNewThread { [self] in
-            while true {
-                let connection = accept(listener, nil, nil)
-                if connection < 0 { return }  // closed by stop()
-                serve(connection)
-            }
-        }
+        let answer = Array(head.utf8) + body
+        let heads = heads
+        listener = try LoopbackListener { connection in Self.serve(connection, answer: answer, heads: heads) }
     }
+
+    var port: Int { listener.port }
 
     /// `http://127.0.0.1:PORT`.
     var url: String { "http://127.0.0.1:\(port)" }
 
     /// The request line and headers of every request so far, oldest first.
-    var requests: [String] { lock.withLock { heads } }
+    var requests: [String] { heads.value }
 
     /// The value of header `name` in the last request (names compared without case).
     func lastHeader(_ name: String) -> String? {
@@ -74,9 +47,9 @@ final class CannedHTTPServer: @unchecked Sendable {
         requests.last?.split(separator: " ").dropFirst().first.map(String.init)
     }
 
-    /// Reads up to the end of the head (these clients send no body with GET), then answers.
-    private func serve(_ connection: Int32) {
-        defer { close(connection) }
+    /// Reads up to the end of the head (these clients send no body with GET), then answers; the
+    /// listener closes the connection.
+    private static func serve(_ connection: Int32, answer: [UInt8], heads: LockedValue<[String]>) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         let end = Array("\r\n\r\n".utf8)
@@ -86,7 +59,7 @@ final class CannedHTTPServer: @unchecked Sendable {
             received += buffer[..<count]
             if let range = received.firstRange(of: end) {
                 let head = String(decoding: received[..<range.lowerBound], as: UTF8.self)
-                lock.withLock { heads.append(head) }
+                heads.withLock { $0.append(head) }
                 break
             }
         }
@@ -101,15 +74,5 @@ final class CannedHTTPServer: @unchecked Sendable {
         }
     }
 
-    func stop() {
-        let first = lock.withLock { () -> Bool in
-            defer { stopped = true }
-            return !stopped
-        }
-        guard first else { return }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
-
-    deinit { stop() }
+    func stop() { listener.stop() }
 }
