@@ -66,34 +66,16 @@ public enum DockerComposePlanner {
     }
 
     public struct Request: Hashable, Sendable {
-        public var kind: ActionPlan.Kind
-        public var key: ServiceKey
-        public var endpoint: DockerEndpoint
+        public var change: DockerImageChange
         public var project: Project
         /// The `version:` of the project's first file: compose v1 refuses to merge files whose
         /// versions differ, so the override repeats it. Nil when the file has none.
         public var fileFormatVersion: String?
-        public var fromVersion: String?
-        public var toVersion: String
-        public var imageReference: String
-        public var imageID: String?
-        public var fromDigest: String?
-        public var toDigest: String?
 
-        public init(kind: ActionPlan.Kind, key: ServiceKey, endpoint: DockerEndpoint, project: Project,
-                    fileFormatVersion: String?, fromVersion: String?, toVersion: String, imageReference: String,
-                    imageID: String? = nil, fromDigest: String? = nil, toDigest: String? = nil) {
-            self.kind = kind
-            self.key = key
-            self.endpoint = endpoint
+        public init(_ change: DockerImageChange, project: Project, fileFormatVersion: String?) {
+            self.change = change
             self.project = project
             self.fileFormatVersion = fileFormatVersion
-            self.fromVersion = fromVersion
-            self.toVersion = toVersion
-            self.imageReference = imageReference
-            self.imageID = imageID
-            self.fromDigest = fromDigest
-            self.toDigest = toDigest
         }
     }
 
@@ -107,7 +89,7 @@ public enum DockerComposePlanner {
         var arguments = ["-p", project.name, "--project-directory", project.workingDirectory]
         for file in project.configFiles + [override] { arguments += ["-f", file] }
         arguments += ["up", "-d", "--no-deps", project.service]
-        let endpoint = request.endpoint
+        let endpoint = request.change.endpoint
         let up: Command
         if project.isComposeV1 {
             // docker-compose reads DOCKER_HOST as docker does, and takes a context with --context.
@@ -118,14 +100,14 @@ public enum DockerComposePlanner {
             up = endpoint.command(["compose"] + arguments, timeout: settings.startTimeout)
         }
         let wait = DockerReadinessWait(endpoint: endpoint, subject: .compose(project: project.name, service: project.service),
-                                       imageReference: request.imageReference, imageID: request.imageID,
+                                       imageReference: request.change.imageReference, imageID: request.change.imageID,
                                        timeout: settings.readyTimeout)
-        let plan = ActionPlan(kind: request.kind, key: request.key, from: request.fromVersion, to: request.toVersion, steps: [
-            ActionPlan.Step("recreate \(project.service) of compose project \(project.name) with \(request.imageReference)", up),
+        let plan = request.change.plan([
+            ActionPlan.Step("recreate \(project.service) of compose project \(project.name) with \(request.change.imageReference)", up),
             ActionPlan.Step("wait until it runs and is healthy", settings.waitCommand(wait)),
         ])
         let file = DockerDeployment.PlannedFile(path: override, contents: contents)
-        return DockerDeployment(plan: plan, fromDigest: request.fromDigest, toDigest: request.toDigest, files: [file],
+        return DockerDeployment(plan: plan, fromDigest: request.change.fromDigest, toDigest: request.change.toDigest, files: [file],
                                 waitStepIndex: 1)
     }
 
@@ -141,10 +123,10 @@ public enum DockerComposePlanner {
     /// The override: the service's image and nothing else. Names and the reference are written as
     /// JSON strings, which YAML reads as they are whatever they hold.
     static func overrideContents(_ request: Request) -> String {
-        var lines = ["# Written by opsdeck for a \(request.kind.rawValue) of \(request.key): the image of one service,",
+        var lines = ["# Written by opsdeck for a \(request.change.kind.rawValue) of \(request.change.key): the image of one service,",
                      "# layered over the compose project's own files, which opsdeck never edits."]
         if let version = request.fileFormatVersion { lines.append("version: \(jsonString(version))") }
-        lines += ["services:", "  \(jsonString(request.project.service)):", "    image: \(jsonString(request.imageReference))"]
+        lines += ["services:", "  \(jsonString(request.project.service)):", "    image: \(jsonString(request.change.imageReference))"]
         return lines.joined(separator: "\n") + "\n"
     }
 

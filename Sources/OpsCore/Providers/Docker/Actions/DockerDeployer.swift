@@ -125,14 +125,16 @@ public struct DockerDeployer: Deploying, RollingBack, Promoting {
         let fromImage = try fromImageOutput.flatMap { try DockerImageDetails.parse(imageInspectOutput: $0).first }
         let fromVersion = ImageReference(details.imageReference.isEmpty ? details.imageID : details.imageReference).version
         let fromDigest = fromImage.flatMap { $0.digest(in: ImageReference(details.imageReference).repository) } ?? details.imageID
+        let change = DockerImageChange(kind: kind, key: key, endpoint: endpoint, fromVersion: fromVersion,
+                                       toVersion: image.version, imageReference: image.reference, imageID: image.pinnedID,
+                                       fromDigest: fromDigest, toDigest: image.digest)
         if let project = DockerComposePlanner.Project(labels: details.labels, ownFolder: settings.composeOverridesFolder),
            !(DockerComposeLabels(details.labels)?.isOneOff ?? true) {
             let formatVersion = project.configFiles.first.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
                 .flatMap(DockerComposePlanner.fileFormatVersion(ofComposeFile:))
-            return try DockerComposePlanner.plan(DockerComposePlanner.Request(
-                kind: kind, key: key, endpoint: endpoint, project: project, fileFormatVersion: formatVersion,
-                fromVersion: fromVersion, toVersion: image.version, imageReference: image.reference, imageID: image.pinnedID,
-                fromDigest: fromDigest, toDigest: image.digest), settings: settings)
+            return try DockerComposePlanner.plan(DockerComposePlanner.Request(change, project: project,
+                                                                              fileFormatVersion: formatVersion),
+                                                 settings: settings)
         }
         let name = details.name
         let aside = DockerSwapPlanner.asideName(of: name)
@@ -146,10 +148,8 @@ public struct DockerDeployer: Deploying, RollingBack, Promoting {
             throw DockerDeploymentError.notRecreatable("the image of \(name) (\(details.imageID)) is gone from the engine, so its defaults cannot be told from the container's own settings")
         }
         let oldImage = try DockerImageConfig.parse(imageInspectOutput: fromImageOutput)
-        return try DockerSwapPlanner.plan(DockerSwapPlanner.Request(
-            kind: kind, key: key, endpoint: endpoint, container: container, oldImage: oldImage, fromVersion: fromVersion,
-            toVersion: image.version, imageReference: image.reference, imageID: image.pinnedID, fromDigest: fromDigest,
-            toDigest: image.digest), settings: settings)
+        return try DockerSwapPlanner.plan(DockerSwapPlanner.Request(change, container: container, oldImage: oldImage),
+                                          settings: settings)
     }
 
     // MARK: Reading

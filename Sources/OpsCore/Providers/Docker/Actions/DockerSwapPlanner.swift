@@ -16,35 +16,14 @@ public enum DockerSwapPlanner {
     public static func asideName(of name: String) -> String { name + "-opsdeck-old" }
 
     public struct Request: Hashable, Sendable {
-        public var kind: ActionPlan.Kind
-        public var key: ServiceKey
-        public var endpoint: DockerEndpoint
+        public var change: DockerImageChange
         public var container: DockerContainerConfig
         public var oldImage: DockerImageConfig
-        public var fromVersion: String?
-        public var toVersion: String
-        /// What `docker run` is given: `repo:tag` or `repo@sha256:…`.
-        public var imageReference: String
-        /// The image id the reference must resolve to, when the plan pins one (a local image with no
-        /// registry digest, promoted or rolled back to).
-        public var imageID: String?
-        public var fromDigest: String?
-        public var toDigest: String?
 
-        public init(kind: ActionPlan.Kind, key: ServiceKey, endpoint: DockerEndpoint, container: DockerContainerConfig,
-                    oldImage: DockerImageConfig, fromVersion: String?, toVersion: String, imageReference: String,
-                    imageID: String? = nil, fromDigest: String? = nil, toDigest: String? = nil) {
-            self.kind = kind
-            self.key = key
-            self.endpoint = endpoint
+        public init(_ change: DockerImageChange, container: DockerContainerConfig, oldImage: DockerImageConfig) {
+            self.change = change
             self.container = container
             self.oldImage = oldImage
-            self.fromVersion = fromVersion
-            self.toVersion = toVersion
-            self.imageReference = imageReference
-            self.imageID = imageID
-            self.fromDigest = fromDigest
-            self.toDigest = toDigest
         }
     }
 
@@ -57,21 +36,21 @@ public enum DockerSwapPlanner {
         let run: [String]
         do {
             run = try DockerRunArguments.arguments(recreating: request.container, from: request.oldImage, name: name,
-                                                   image: request.imageReference)
+                                                   image: request.change.imageReference)
         } catch {
             throw .notRecreatable(error.description)
         }
-        let endpoint = request.endpoint
+        let endpoint = request.change.endpoint
         func docker(_ arguments: [String], _ timeout: Duration? = nil) -> Command {
             endpoint.command(arguments, timeout: timeout ?? settings.shortTimeout)
         }
-        let wait = DockerReadinessWait(endpoint: endpoint, subject: .container(name), imageReference: request.imageReference,
-                                       imageID: request.imageID, timeout: settings.readyTimeout)
+        let wait = DockerReadinessWait(endpoint: endpoint, subject: .container(name), imageReference: request.change.imageReference,
+                                       imageID: request.change.imageID, timeout: settings.readyTimeout)
         let steps = [
             ActionPlan.Step("move the old container aside", docker(["rename", name, aside])),
             ActionPlan.Step("stop the old container", docker(["stop", "-t", String(settings.stopGraceSeconds), aside],
                                                              settings.shortTimeout + .seconds(settings.stopGraceSeconds))),
-            ActionPlan.Step("start the new container from \(request.imageReference)", docker(run, settings.startTimeout)),
+            ActionPlan.Step("start the new container from \(request.change.imageReference)", docker(run, settings.startTimeout)),
             ActionPlan.Step("wait until it runs and is healthy", settings.waitCommand(wait)),
             ActionPlan.Step("remove the old container", docker(["rm", aside])),
         ]
@@ -80,9 +59,8 @@ public enum DockerSwapPlanner {
             ActionPlan.Step("start the old container", docker(["start", name])),
         ]
         let removeNew = ActionPlan.Step("remove the new container", docker(["rm", "-f", name]))
-        let plan = ActionPlan(kind: request.kind, key: request.key, from: request.fromVersion, to: request.toVersion,
-                              steps: steps)
-        return DockerDeployment(plan: plan, fromDigest: request.fromDigest, toDigest: request.toDigest,
+        let plan = request.change.plan(steps)
+        return DockerDeployment(plan: plan, fromDigest: request.change.fromDigest, toDigest: request.change.toDigest,
                                 recoveries: [1: putBack, 2: [removeNew] + putBack, 3: [removeNew] + putBack],
                                 recoveriesWhenStopped: [1: putBack, 2: putBack, 3: [removeNew] + putBack],
                                 waitStepIndex: 3)

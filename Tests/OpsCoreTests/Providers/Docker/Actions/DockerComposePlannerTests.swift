@@ -36,10 +36,10 @@ import Testing
     @Test func namesWithShellMetacharactersStayWholeWordsAndQuotedYAML() throws {
         let project = DockerComposePlanner.Project(name: "shop$(id)", service: "web; rm -rf /", workingDirectory: "/srv/a b",
                                                    configFiles: ["/srv/a b/compose.yaml"], composeVersion: "2.29.1")
-        let request = DockerComposePlanner.Request(kind: .promote, key: ServiceKey(service: "web", environment: "production"),
-                                                   endpoint: DockerEndpoint(context: "prod`x`"), project: project,
-                                                   fileFormatVersion: "3.8", fromVersion: "1", toVersion: "2",
-                                                   imageReference: "shop/web@sha256:abc", imageID: "sha256:def")
+        let change = DockerImageChange(kind: .promote, key: ServiceKey(service: "web", environment: "production"),
+                                       endpoint: DockerEndpoint(context: "prod`x`"), fromVersion: "1", toVersion: "2",
+                                       imageReference: "shop/web@sha256:abc", imageID: "sha256:def")
+        let request = DockerComposePlanner.Request(change, project: project, fileFormatVersion: "3.8")
         let deployment = try DockerComposePlanner.plan(request, settings: Self.settings)
         let override = try #require(deployment.files.first?.path)
         #expect(override.hasPrefix("/state/opsdeck/compose-overrides/shop%24%28id%29@web%3B%20rm%20-rf%20%2F-"))
@@ -66,9 +66,9 @@ import Testing
         let project = DockerComposePlanner.Project(name: "shop", service: "web", workingDirectory: "/srv/shop",
                                                    configFiles: ["/srv/shop/compose.yaml"], composeVersion: "1.29.2")
         func path(_ image: String) throws -> String {
-            let request = DockerComposePlanner.Request(kind: .deploy, key: ServiceKey(service: "web", environment: "shop"),
-                                                       endpoint: DockerEndpoint(), project: project, fileFormatVersion: nil,
-                                                       fromVersion: nil, toVersion: image, imageReference: image)
+            let change = DockerImageChange(kind: .deploy, key: ServiceKey(service: "web", environment: "shop"),
+                                           endpoint: DockerEndpoint(), fromVersion: nil, toVersion: image, imageReference: image)
+            let request = DockerComposePlanner.Request(change, project: project, fileFormatVersion: nil)
             return try #require(try DockerComposePlanner.plan(request, settings: Self.settings).files.first?.path)
         }
         #expect(try path("shop/web:1") != path("shop/web:2"))

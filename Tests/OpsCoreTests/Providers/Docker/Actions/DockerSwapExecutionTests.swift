@@ -11,9 +11,9 @@ import Testing
         let container = DockerContainerConfig(name: "shop-web", imageID: "sha256:old", imageReference: "shop/web:1.4.0",
                                               command: ["/app/serve"], networkMode: "host")
         let image = DockerImageConfig(id: "sha256:old", command: ["/app/serve"])
-        let request = DockerSwapPlanner.Request(kind: .deploy, key: key, endpoint: DockerEndpoint(host: "unix:///run/x.sock"),
-                                                container: container, oldImage: image, fromVersion: "1.4.0", toVersion: "1.5.0",
-                                                imageReference: "shop/web:1.5.0")
+        let change = DockerImageChange(kind: .deploy, key: key, endpoint: DockerEndpoint(host: "unix:///run/x.sock"),
+                                       fromVersion: "1.4.0", toVersion: "1.5.0", imageReference: "shop/web:1.5.0")
+        let request = DockerSwapPlanner.Request(change, container: container, oldImage: image)
         return try DockerSwapPlanner.plan(request, settings: DockerActionSettings(opsdeckExecutable: "opsdeck",
                                                                                     stateFolder: "/state", readyTimeout: .seconds(5)))
     }
@@ -92,9 +92,9 @@ import Testing
 
     @Test func refusesANameDockerWouldNotAccept() {
         let container = DockerContainerConfig(name: "-rm")
-        let request = DockerSwapPlanner.Request(kind: .deploy, key: Self.key, endpoint: DockerEndpoint(), container: container,
-                                                oldImage: DockerImageConfig(id: "x"), fromVersion: nil, toVersion: "2",
-                                                imageReference: "web:2")
+        let change = DockerImageChange(kind: .deploy, key: Self.key, endpoint: DockerEndpoint(), fromVersion: nil,
+                                       toVersion: "2", imageReference: "web:2")
+        let request = DockerSwapPlanner.Request(change, container: container, oldImage: DockerImageConfig(id: "x"))
         #expect(throws: DockerDeploymentError.self) {
             try DockerSwapPlanner.plan(request, settings: DockerActionSettings(opsdeckExecutable: "opsdeck", stateFolder: "/s"))
         }
