@@ -10,32 +10,23 @@ public struct MetricHistory: Sendable, Equatable {
         public var level: MetricLevel
     }
 
-    public let capacity: Int
-    private var storage: [Entry] = []
-    /// Index of the oldest entry once `storage` is full.
-    private var head = 0
+    private var ring: Ring<Entry>
 
     public init(capacity: Int) {
-        self.capacity = max(1, capacity)
+        ring = Ring(capacity: capacity)
     }
+
+    public var capacity: Int { ring.capacity }
 
     /// Oldest first.
-    public var entries: [Entry] {
-        storage.count < capacity ? storage : Array(storage[head...] + storage[..<head])
-    }
+    public var entries: [Entry] { ring.elements }
 
-    public var count: Int { storage.count }
+    public var count: Int { ring.count }
 
     /// Oldest first; nil where a reading had no finite value (an error, no data, NaN, an infinity).
     public var values: [Double?] { entries.map { $0.value?.finiteValue } }
 
     public mutating func append(_ reading: MetricReading) {
-        let entry = Entry(at: reading.at, value: reading.value, level: reading.level)
-        if storage.count < capacity {
-            storage.append(entry)
-        } else {
-            storage[head] = entry
-            head = (head + 1) % capacity
-        }
+        ring.append(Entry(at: reading.at, value: reading.value, level: reading.level))
     }
 }

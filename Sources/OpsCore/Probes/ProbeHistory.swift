@@ -20,40 +20,28 @@ public struct ProbeHistory: Sendable, Equatable {
     public static let maximumCapacity = 3600
 
     public let window: Duration
-    public let capacity: Int
-    private var storage: [Entry] = []
-    /// Index of the oldest entry once `storage` is full.
-    private var head = 0
+    private var ring: Ring<Entry>
 
     /// Room for one window of results at `interval` (plus one, as both ends of the window count).
     public init(interval: Duration, window: Duration = defaultWindow) {
         self.window = window
         let perWindow = interval > .zero ? window / interval : Double(Self.maximumCapacity)
-        capacity = Int(min(max(perWindow.rounded(.up) + 1, 2), Double(Self.maximumCapacity)))
+        ring = Ring(capacity: Int(min(max(perWindow.rounded(.up) + 1, 2), Double(Self.maximumCapacity))))
     }
+
+    public var capacity: Int { ring.capacity }
 
     /// Oldest first.
-    public var entries: [Entry] {
-        storage.count < capacity ? storage : Array(storage[head...] + storage[..<head])
-    }
+    public var entries: [Entry] { ring.elements }
 
-    public var count: Int { storage.count }
+    public var count: Int { ring.count }
 
     /// Adds `entry` and forgets what is older than the window before it, or the oldest when full.
     public mutating func append(_ entry: Entry) {
-        if storage.count < capacity {
-            storage.append(entry)
-        } else {
-            storage[head] = entry
-            head = (head + 1) % capacity
-        }
+        ring.append(entry)
         let cutoff = entry.at.addingTimeInterval(-Self.seconds(window))
-        let oldest = storage.count < capacity ? storage[0] : storage[head]
-        if oldest.at < cutoff {
-            // Rare (a pause, a clock jump): rebuild in order rather than track a second index.
-            storage = entries.filter { $0.at >= cutoff }
-            head = 0
-        }
+        // Rare (a pause, a clock jump): most appends only push the oldest out.
+        if let oldest = ring.first, oldest.at < cutoff { ring.keep { $0.at >= cutoff } }
     }
 
     public static func seconds(_ duration: Duration) -> TimeInterval {
