@@ -191,15 +191,17 @@ import OpsCore
             bytes += entry.line
         }
         bytes += Array("{\"id\":\"half".utf8) // a line the writer never finished
-        let found = HistoryJournal.actions(of: Self.apiProduction, tail: bytes, startsMidLine: true)
+        let tail = JournalTail(bytes: bytes, startsMidLine: true)
+        let found = tail.actions(of: Self.apiProduction, limit: HistoryJournal.keptActions)
         #expect(found.actions.map(\.id) == ["d1", "r1"])
         #expect(found.actions.map(\.outcome) == [.ok, .interrupted])
         #expect(found.skippedLines == 2)
-        #expect(HistoryJournal.actions(of: Self.apiProduction, tail: bytes, startsMidLine: true, limit: 1).actions.map(\.id) == ["d1"])
+        #expect(tail.actions(of: Self.apiProduction, limit: 1).actions.map(\.id) == ["d1"])
         // Read from the start, the first line is whole and damaged: one more skipped, nothing lost.
-        #expect(HistoryJournal.actions(of: Self.apiProduction, tail: bytes, startsMidLine: false).skippedLines == 3)
-        #expect(HistoryJournal.actions(of: Self.apiProduction, tail: [], startsMidLine: false).actions.isEmpty)
-        #expect(HistoryJournal.actions(of: Self.apiProduction, tail: Array("no newline".utf8), startsMidLine: true).actions.isEmpty)
+        #expect(JournalTail(bytes: bytes, startsMidLine: false).actions(of: Self.apiProduction, limit: 100).skippedLines == 3)
+        #expect(JournalTail(bytes: [], startsMidLine: false).actions(of: Self.apiProduction, limit: 100).actions.isEmpty)
+        #expect(JournalTail(bytes: Array("no newline".utf8), startsMidLine: true).actions(of: Self.apiProduction, limit: 100)
+            .actions.isEmpty)
     }
 
     @Test func hostileTextInTheJournalIsShownEscaped() {

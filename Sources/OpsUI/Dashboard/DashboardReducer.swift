@@ -27,7 +27,7 @@ public enum DashboardReducer {
             state.releases[key, default: .idle].fail(message, at: time)
             return []
         case .journalLoaded(let key, let actions):
-            state.journal[key] = HistoryJournal.newestFirst(actions, limit: HistoryJournal.keptActions)
+            state.journal[key] = actions.newestFirst(limit: HistoryJournal.keptActions)
             if key == state.selectedKey { reconcileRelease(&state) }
             return []
         case .logRecords(let records, let key):

@@ -133,8 +133,8 @@ final class ConsoleEffects: @unchecked Sendable {
     private func loadJournal(_ key: ServiceKey, path: String) {
         Task.detached { [inbox] in
             do {
-                let tail = try JournalTailFile.read(path: path, maximumBytes: HistoryJournal.tailBytes)
-                let found = HistoryJournal.actions(of: key, tail: tail.bytes, startsMidLine: tail.startsMidLine)
+                let tail = try JournalTail.read(path: path, maximumBytes: HistoryJournal.tailBytes)
+                let found = tail.actions(of: key, limit: HistoryJournal.keptActions)
                 inbox.post(.journalLoaded(key, found.actions))
             } catch {
                 // What was read before stays: a read that failed says nothing about the actions.
@@ -245,20 +245,4 @@ struct ChangeWatch: Sendable {
 struct ChangeFlag: Sendable {
     var raised = false
     var stopped = false
-}
-
-/// The last bytes of a file, read without reading the rest.
-enum JournalTailFile {
-    /// `startsMidLine`: bytes before the tail were left out, so its first line may be partial.
-    /// A missing file is an empty tail (nothing was journalled yet).
-    static func read(path: String, maximumBytes: Int) throws -> (bytes: [UInt8], startsMidLine: Bool) {
-        guard FileManager.default.fileExists(atPath: path) else { return ([], false) }
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        let size = try handle.seekToEnd()
-        let start = size > UInt64(maximumBytes) ? size - UInt64(maximumBytes) : 0
-        try handle.seek(toOffset: start)
-        let data = try handle.readToEnd() ?? Data()
-        return ([UInt8](data), start > 0)
-    }
 }
