@@ -58,8 +58,11 @@ struct ConsoleCommand: ParsableCommand {
         if let warning = loaded.warning { _ = DashboardReducer.reduce(&state, .notice(warning, isError: true)) }
         _ = DashboardReducer.reduce(&state, .tick(LogsQueryOptions.now()))
         effects.start(probes: setup.probes)
-        let alerting = ConsoleAlerting(journalPath: setup.journalPath,
-                                       hook: AlertHook(config: setup.alerts, runner: runner), inbox: inbox)
+        let alerting = AlertDelivery(journalPath: setup.journalPath, hook: AlertHook(config: setup.alerts, runner: runner)) {
+            alert, outcome in
+            guard !outcome.succeeded else { return }
+            inbox.post(.notice("on_alert for \(alert.path) \(alert.transition.rawValue): \(outcome)", isError: true))
+        }
         ConsoleSession(terminal: terminal, theme: loaded.theme, themeFolders: ViewCommand.themeFolders(), state: state,
                        effects: effects, inbox: inbox, alerting: alerting, ringsBell: setup.alerts.bell).run()
         effects.stop()

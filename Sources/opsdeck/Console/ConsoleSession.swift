@@ -16,13 +16,13 @@ final class ConsoleSession {
     private var state: DashboardState
     private var previous: CellGrid?
     private let lineCache = DashboardLineCache()
-    /// Journal and hooks for alerts; nil without a configuration.
-    private let alerting: ConsoleAlerting?
+    /// Journal and hooks for alerts.
+    private let alerting: AlertDelivery
     /// `alerts: {bell: true}`: a raised alert rings the terminal's bell.
     private let ringsBell: Bool
 
     init(terminal: CursesTerminal, theme: Theme, themeFolders: [String], state: DashboardState,
-         effects: ConsoleEffects, inbox: ActionInbox, alerting: ConsoleAlerting?, ringsBell: Bool) {
+         effects: ConsoleEffects, inbox: ActionInbox, alerting: AlertDelivery, ringsBell: Bool) {
         self.terminal = terminal
         self.alerting = alerting
         self.ringsBell = ringsBell
@@ -46,7 +46,8 @@ final class ConsoleSession {
         draw: { [self] in draw() },
         stop: { [effects, alerting] in
             effects.stop()
-            alerting?.stop()
+            // The console is going away: a running hook is killed, queued ones dropped.
+            alerting.cancelHooks()
         }).run()
     }
 
@@ -67,7 +68,9 @@ final class ConsoleSession {
                 _ = DashboardReducer.reduce(&state, .notice(saved.message, isError: saved.isError))
             case .alert(let alert):
                 if ringsBell, alert.transition == .raised { terminal.bell() }
-                alerting?.handle(alert)
+                if let failure = alerting.deliver(alert) {
+                    _ = DashboardReducer.reduce(&state, .notice("cannot journal \(alert.summary): \(failure)", isError: true))
+                }
             case .refresh, .loadReleases, .followLogs, .loadMetricHistory:
                 effects.perform(effect)
             }

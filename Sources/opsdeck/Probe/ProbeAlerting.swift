@@ -11,9 +11,7 @@ final class ProbeAlerting: Sendable {
     private let printer: LinePrinter
     private let format: ProbeOutputFormat
     private let bell: Bool
-    private let journal: JournalWriter?
-    private let observer: ActionOperator
-    private let hooks: AlertHookQueue?
+    private let delivery: AlertDelivery
 
     /// `journalPath` nil: alerts are not journalled (there is no place for a journal). `hook` nil:
     /// no `on_alert`, or `--no-hooks`.
@@ -22,12 +20,8 @@ final class ProbeAlerting: Sendable {
         self.printer = printer
         self.format = format
         self.bell = bell
-        self.observer = observer
-        journal = journalPath.map(JournalWriter.init(path:))
-        hooks = hook.map { hook in
-            AlertHookQueue(hook: hook) { alert, outcome in
-                printer.write(AlertLines.hook(outcome, for: alert, format: format, now: Date()))
-            }
+        delivery = AlertDelivery(journalPath: journalPath, hook: hook, observer: observer) { alert, outcome in
+            printer.write(AlertLines.hook(outcome, for: alert, format: format, now: Date()))
         }
     }
 
@@ -37,21 +31,16 @@ final class ProbeAlerting: Sendable {
         var line = AlertLines.alert(alert, format: format)
         if bell, alert.transition == .raised { line += "\u{07}" }
         printer.write(line)
-        if let journal {
-            do {
-                try journal.append(JournalAlertEntry(observer: observer, alert: alert))
-            } catch {
-                Self.warn("cannot journal \(alert.summary): \(Sanitiser.sanitise(error.description))")
-            }
+        if let failure = delivery.deliver(alert) {
+            Self.warn("cannot journal \(alert.summary): \(Sanitiser.sanitise(failure.description))")
         }
-        hooks?.submit(alert)
     }
 
     /// Waits for the hooks still queued (each bounded by its deadline).
-    func finishHooks() async { await hooks?.finish() }
+    func finishHooks() async { await delivery.finishHooks() }
 
     /// Kills the running hook and skips the queued ones (a second interrupt).
-    func cancelHooks() { hooks?.cancel() }
+    func cancelHooks() { delivery.cancelHooks() }
 
     static func warn(_ text: String) {
         FileHandle.standardError.write(Data("opsdeck probe: \(text)\n".utf8))

@@ -16,7 +16,7 @@ struct ProbeWatch {
     let printer: LinePrinter
 
     func run() -> Bool {
-        let board = ProbeBoard(probes: scheduler.probes, format: format, printer: printer, alerting: alerting)
+        let board = WatchedProbes(probes: scheduler.probes, format: format, printer: printer, alerting: alerting)
         let stop = DispatchSemaphore(value: 0)
         let signalled = LockedValue(0)
         let signals = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
@@ -50,7 +50,7 @@ struct ProbeWatch {
 
 /// The trackers of every probe, fed from many tasks at once; prints each change as it happens and
 /// hands those that are alerts on.
-final class ProbeBoard: @unchecked Sendable {
+final class WatchedProbes: @unchecked Sendable {
     private let lock = NSLock()
     private var trackers: [ProbeID: ProbeTracker]
     private let probes: [ProbeID: Probe]
