@@ -138,7 +138,7 @@ struct ActionsSingleContainerTests {
                                           "--ready-timeout", "500ms"])
         #expect(deploy.exitCode == 5, "\(deploy.stdoutText)\n\(deploy.stderrText)")
         #expect(deploy.stdoutText.contains("not ready within 500ms"))
-        #expect(deploy.stdoutText.contains("The old container runs again"))
+        #expect(deploy.stdoutText.contains("What ran before runs again"))
         let restored = try #require(try sandbox.inspect(container))
         #expect(restored.id == before.id)
         #expect(restored.state.status == "running")

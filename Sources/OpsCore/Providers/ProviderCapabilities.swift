@@ -82,17 +82,26 @@ public protocol VersionListing: Provider {
 }
 
 /// Plans a deploy of `version` to one service in one environment. Plans are values: shown in
-/// full, confirmed, then run step by step.
+/// full, confirmed, then run step by step (`ActionRun`).
 public protocol Deploying: Provider {
-    func deployPlan(for key: ServiceKey, version: String) async throws -> ActionPlan
+    func deployment(for key: ServiceKey, version: String) async throws -> PreparedAction
 }
 
 /// Plans running what `source` runs (same digest) on `target`.
 public protocol Promoting: Provider {
-    func promotePlan(from source: ServiceSnapshot, to target: ServiceKey) async throws -> ActionPlan
+    func promotion(from source: ServiceSnapshot, to target: ServiceKey) async throws -> PreparedAction
 }
 
-/// Plans going back to `release` (by default the last one that stayed healthy).
+/// Plans going back to `release` (`RollbackChoice` picks the default: the last one that stayed
+/// healthy).
 public protocol RollingBack: Provider {
-    func rollbackPlan(for key: ServiceKey, to release: Release) async throws -> ActionPlan
+    func rollback(of key: ServiceKey, to release: Release) async throws -> PreparedAction
+}
+
+/// Everything a deploy, promote or rollback flow needs of one endpoint: the plans, and the reads
+/// they start from (what runs now, the releases to go back to).
+public protocol ServiceChanging: Deploying, Promoting, RollingBack {
+    /// What `key` runs now; nil when the endpoint does not list it.
+    func snapshot(of key: ServiceKey) async throws -> ServiceSnapshot?
+    func releases(of key: ServiceKey) async throws -> [Release]
 }

@@ -75,7 +75,7 @@ enum ActionJSON {
     static func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
     static func number<T: BinaryInteger>(_ value: T?) -> JSONValue { value.map { .number(String($0)) } ?? .null }
 
-    static func plan(_ deployment: DockerDeployment, redaction: CommandRedaction = .standard) -> JSONValue {
+    static func plan(_ deployment: PreparedAction, redaction: CommandRedaction = .standard) -> JSONValue {
         let plan = deployment.plan
         func steps(_ steps: [ActionPlan.Step]) -> JSONValue {
             .array(steps.map { step in

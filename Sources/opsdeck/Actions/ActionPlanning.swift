@@ -1,7 +1,8 @@
 import OpsCore
 
-/// Planning reads the engine (`ps`, `inspect`); this runs it from a synchronous command and sorts
-/// its failures into exit statuses. Nothing has changed when planning fails.
+/// Planning reads the platform (`docker ps`, `inspect`, `kubectl get`); this runs it from a
+/// synchronous command and sorts its failures into exit statuses. Nothing has changed when planning
+/// fails.
 enum ActionPlanning {
     static func plan<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws(ActionStop) -> T {
         let result: Result<T, any Error> = BlockingWait.run {
@@ -10,13 +11,8 @@ enum ActionPlanning {
         switch result {
         case .success(let value):
             return value
-        case .failure(let error as DockerDeploymentError):
-            if case .noVersion = error { throw ActionStop(.usage, "\(error); nothing ran") }
-            throw ActionStop(.failed, "\(error); nothing ran")
-        case .failure(let error as DockerProviderError):
-            throw ActionStop(.usage, "\(error); nothing ran")
-        case .failure(let error as DockerRollbackChoice.Problem):
-            throw ActionStop(.usage, "\(error); nothing ran")
+        case .failure(let error as any ActionPlanningError):
+            throw ActionStop(error.blamesRequest ? .usage : .failed, "\(error); nothing ran")
         case .failure(let error):
             throw ActionStop(.failed, "cannot plan: \(error); nothing ran")
         }

@@ -2,13 +2,13 @@ import Foundation
 import OpsCore
 
 /// What a headless action needs before planning: the configuration, the environment and service it
-/// names, the Docker deployer of that service's engine, where the journal and the locks are.
+/// names, the deployer of that service's platform, where the journal and the locks are.
 struct ActionSetup {
     let config: OpsdeckConfig
     let configPath: String
     let journalPath: String
     let locksFolder: String
-    let settings: DockerActionSettings
+    let settings: ActionSettings
     let runner: any CommandRunner
 
     /// Loads the configuration (`--config`, else the usual places). Every failure is a usage or
@@ -33,7 +33,7 @@ struct ActionSetup {
               let state = paths.opsdeckFolder, let locks = paths.locksFolder else {
             throw ActionStop(.usage, "no place for opsdeck's journal and locks: set XDG_STATE_HOME or HOME")
         }
-        let settings = DockerActionSettings(opsdeckExecutable: Self.ownExecutable(), stateFolder: state,
+        let settings = ActionSettings(opsdeckExecutable: Self.ownExecutable(), stateFolder: state,
                                             readyTimeout: readyTimeout)
         return ActionSetup(config: config, configPath: location.path, journalPath: journal, locksFolder: locks,
                            settings: settings, runner: runner)
@@ -53,20 +53,20 @@ struct ActionSetup {
         return environment
     }
 
-    /// The deployer of `service` in `environment`: only Docker targets can be changed by this build.
-    func deployer(service: String, environment: String) throws(ActionStop) -> DockerDeployer {
+    /// The deployer of `service` in `environment`, by the platform it runs on.
+    func deployer(service: String, environment: String) throws(ActionStop) -> any ServiceChanging {
         guard let serviceConfig = config.service(named: service) else {
             throw ActionStop(.usage, "no service \(service) in \(configPath) (it has: \(config.services.map(\.name).joined(separator: ", ")))")
         }
         guard let target = serviceConfig.target(in: environment) else {
             throw ActionStop(.usage, "service \(service) does not run in \(environment) according to \(configPath)")
         }
-        guard case .docker(let docker) = target else {
-            throw ActionStop(.usage, "\(service)/\(environment) runs on \(target.provider), which this version of opsdeck cannot deploy to")
+        do {
+            return try ServiceChangers.changer(for: ServiceKey(service: service, environment: environment), target: target,
+                                               settings: settings, runner: runner)
+        } catch {
+            throw ActionStop(.usage, "\(error)")
         }
-        let key = ServiceKey(service: service, environment: environment)
-        let provider = DockerProvider(runner: runner, endpoint: DockerEndpoint(docker), targets: [key: docker])
-        return DockerDeployer(provider: provider, settings: settings)
     }
 
     /// The journal history; its damaged lines are reported on standard error, never fatal.

@@ -1,13 +1,12 @@
 import Foundation
 import OpsCore
 
-/// Runs one planned Docker deploy, rollback or promote from the command line: prints the plan,
-/// asks (or refuses), writes the planned files, runs the plan through `ActionExecutor` (lock,
-/// journal before and after every step), puts the old container back when a step of a swap fails,
-/// and turns the outcome into the documented exit status.
+/// Runs one planned deploy, rollback or promote from the command line: prints the plan, asks (or
+/// refuses), runs it through `ActionRun` (files, lock, journal before and after every step, what
+/// ran before put back when a step fails), and turns the outcome into the documented exit status.
 struct HeadlessAction {
     let setup: ActionSetup
-    let deployment: DockerDeployment
+    let deployment: PreparedAction
     let options: ActionOptions
     let protected: Bool
     var gateOverride: JournalEntry.GateOverride?
@@ -28,62 +27,49 @@ struct HeadlessAction {
         }
         output.text(deployment.preview())
         try ActionConfirmation.confirm(deployment.plan, protected: protected, yes: options.yes)
-        do {
-            try deployment.writeFiles()
-        } catch {
-            throw ActionStop(.failed, "\(error); nothing ran")
-        }
-        let journal = JournalWriter(path: setup.journalPath)
-        let executor = ActionExecutor(plan: deployment.plan, runner: setup.runner, journal: journal,
-                                      locksFolder: setup.locksFolder, operator: operatorIdentity,
-                                      fromDigest: deployment.fromDigest, toDigest: deployment.toDigest,
-                                      gateOverride: gateOverride)
+        let run = ActionRun(deployment, runner: setup.runner, journal: JournalWriter(path: setup.journalPath),
+                            locksFolder: setup.locksFolder, operator: operatorIdentity, gateOverride: gateOverride)
         let signals = ActionSignals { number in
-            executor.finishCurrentStepThenStop()
+            run.finishCurrentStepThenStop()
             ActionCommandSupport.writeError("opsdeck: signal \(number): finishing the running step, then stopping")
         }
         defer { signals.cancel() }
-        let report = try execute(executor, output: output)
-        var recoveryReport: ActionReport?
-        if let recovery = deployment.recoveryPlan(for: report) {
-            output.text("Putting the old container back:")
-            // Not stoppable by the signals: a half-done recovery would leave the service down.
-            let restorer = ActionExecutor(plan: recovery, runner: setup.runner, journal: journal,
-                                          locksFolder: setup.locksFolder, operator: operatorIdentity,
-                                          fromDigest: deployment.toDigest, toDigest: deployment.fromDigest)
-            do {
-                recoveryReport = try execute(restorer, output: output)
-            } catch {
-                ActionCommandSupport.writeError("opsdeck: the old container could not be put back: \(error.message ?? "nothing ran")")
-            }
-        }
-        let exit = Self.exit(of: report, deployment: deployment)
+        let ending = try execute(run, output: output)
+        let exit = Self.exit(of: ending)
         if output.isText {
-            output.text(Self.summary(report, recovery: recoveryReport, plan: deployment.plan))
+            output.text(Self.summary(ending, plan: deployment.plan))
         } else {
-            var members = [JSONMember("plan", ActionJSON.plan(deployment)), JSONMember("result", ActionJSON.report(report)),
+            var members = [JSONMember("plan", ActionJSON.plan(deployment)), JSONMember("result", ActionJSON.report(ending.report)),
                            JSONMember("exit_status", .number(String(exit.rawValue)))] + extraJSON
-            if let recoveryReport { members.append(JSONMember("recovery", ActionJSON.report(recoveryReport))) }
+            if let recovery = ending.recovery { members.append(JSONMember("recovery", ActionJSON.report(recovery))) }
             output.json(.object(members))
         }
         return exit
     }
 
-    /// Runs `executor` to its end; nothing ran when it throws.
-    private func execute(_ executor: ActionExecutor, output: ActionOutput) throws(ActionStop) -> ActionReport {
-        let result: Result<ActionReport, any Error> = BlockingWait.run {
-            do {
-                return .success(try await executor.run { output.progress($0) })
+    /// Runs the action to its end; nothing ran when it throws.
+    private func execute(_ run: ActionRun, output: ActionOutput) throws(ActionStop) -> ActionRun.Outcome {
+        let result: Result<ActionRun.Outcome, ActionRunError> = BlockingWait.run {
+            do throws(ActionRunError) {
+                return .success(try await run.run { event in
+                    switch event {
+                    case .progress(let progress), .recoveryProgress(let progress): output.progress(progress)
+                    case .recoveryStarting: output.text("Putting back what ran before:")
+                    }
+                })
             } catch {
                 return .failure(error)
             }
         }
         switch result {
-        case .success(let report):
-            return report
-        case .failure(ActionExecutionError.locked(.heldBy(let owner, let since))):
+        case .success(let ending):
+            if let notRun = ending.recoveryNotRun {
+                ActionCommandSupport.writeError("opsdeck: what ran before could not be put back: \(notRun)")
+            }
+            return ending
+        case .failure(.notRun(.locked(.heldBy(let owner, let since)))):
             throw ActionStop(.locked, "\(ActionLockError.heldBy(owner, since: since)); nothing ran")
-        case .failure(ActionExecutionError.locked(.noPlace)):
+        case .failure(.notRun(.locked(.noPlace))):
             throw ActionStop(.usage, "\(ActionLockError.noPlace); nothing ran")
         case .failure(let error):
             throw ActionStop(.failed, "\(error); nothing ran")
@@ -91,22 +77,19 @@ struct HeadlessAction {
     }
 
     /// 0 done; 5 when a step or the wait for health ran out of time; 1 for any other ending.
-    static func exit(of report: ActionReport, deployment: DockerDeployment) -> ActionExit {
+    static func exit(of ending: ActionRun.Outcome) -> ActionExit {
+        let report = ending.report
         if report.journalFailure != nil { return .failed }
         switch report.outcome {
         case .ok: return .done
         case .timedOut: return .timedOut
-        case .failed:
-            if let last = report.steps.last, last.index == deployment.waitStepIndex,
-               last.exitCode == DockerWaitArguments.timedOutStatus {
-                return .timedOut
-            }
-            return .failed
+        case .failed: return ending.waitTimedOut ? .timedOut : .failed
         case .cancelled, .interrupted: return .failed
         }
     }
 
-    static func summary(_ report: ActionReport, recovery: ActionReport?, plan: ActionPlan) -> String {
+    static func summary(_ ending: ActionRun.Outcome, plan: ActionPlan) -> String {
+        let report = ending.report
         let what = "\(plan.kind.rawValue) \(plan.key) \(plan.from ?? "(nothing)") -> \(plan.to)"
         var lines: [String] = []
         switch report.outcome {
@@ -120,10 +103,10 @@ struct HeadlessAction {
             lines.append("Failed\(failed): \(what) ended \(report.outcome.rawValue) (journal id \(report.id)).")
         }
         if let journalFailure = report.journalFailure { lines.append("The journal could not be written: \(journalFailure).") }
-        if let recovery {
+        if let recovery = ending.recovery {
             lines.append(recovery.outcome == .ok
-                ? "The old container runs again (rollback \(recovery.id))."
-                : "Putting the old container back ended \(recovery.outcome.rawValue) (rollback \(recovery.id)): check the service now.")
+                ? "What ran before runs again (rollback \(recovery.id))."
+                : "Putting back what ran before ended \(recovery.outcome.rawValue) (rollback \(recovery.id)): check the service now.")
         }
         return lines.map { Sanitiser.sanitise($0) }.joined(separator: "\n")
     }

@@ -62,7 +62,7 @@ struct PromoteCommand: ParsableCommand {
             defer { sourceLock?.release() }
 
             let snapshot = try ActionPlanning.plan {
-                try await sourceDeployer.provider.services().first { $0.key == sourceKey }
+                try await sourceDeployer.snapshot(of: sourceKey)
             }
             guard let snapshot else { throw ActionStop(.failed, "\(sourceKey) is not listed by its engine; nothing ran") }
             var gates = PromotionGates()

@@ -36,14 +36,14 @@ struct RollbackCommand: ParsableCommand {
             let failed = release == nil ? Self.failedVersions(of: key, in: setup.journalHistory()) : []
             let named = release
             let deployment = try ActionPlanning.plan {
-                let releases = try await deployer.provider.releases(of: key)
+                let releases = try await deployer.releases(of: key)
                 let target: Release
                 if let named {
-                    target = try DockerRollbackChoice.release(named: named, in: releases)
+                    target = try RollbackChoice.release(named: named, in: releases)
                 } else {
-                    target = try DockerRollbackChoice.defaultRelease(in: releases, failedVersions: failed)
+                    target = try RollbackChoice.defaultRelease(in: releases, failedVersions: failed)
                 }
-                return try await deployer.deployment(for: key, kind: .rollback, image: DockerDeployer.choice(rollingBackTo: target))
+                return try await deployer.rollback(of: key, to: target)
             }
             return try HeadlessAction(setup: setup, deployment: deployment, options: options,
                                       protected: environmentConfig.protected).run()

@@ -57,9 +57,11 @@ public struct DockerProvider: ServiceListing, ReleaseHistory, LogStreaming, Heal
     public func isRelevantChange(_ line: UnsafeBufferPointer<UInt8>) -> Bool { DockerEventFilter.isRelevant(line) }
 }
 
-public enum DockerProviderError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum DockerProviderError: ActionPlanningError, Hashable, Sendable {
     /// The key is not one of the services configured on this endpoint.
     case unknownService(ServiceKey, DockerEndpoint)
+
+    public var blamesRequest: Bool { true }
 
     public var description: String {
         switch self {

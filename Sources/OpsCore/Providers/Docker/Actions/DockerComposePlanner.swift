@@ -79,7 +79,7 @@ public enum DockerComposePlanner {
         }
     }
 
-    public static func plan(_ request: Request, settings: DockerActionSettings) throws(DockerDeploymentError) -> DockerDeployment {
+    public static func plan(_ request: Request, settings: ActionSettings) throws(DockerDeploymentError) -> PreparedAction {
         let project = request.project
         guard !project.configFiles.isEmpty else {
             throw .notRecreatable("the containers of compose project \(project.name) do not say which files made them")
@@ -106,9 +106,9 @@ public enum DockerComposePlanner {
             ActionPlan.Step("recreate \(project.service) of compose project \(project.name) with \(request.change.imageReference)", up),
             ActionPlan.Step("wait until it runs and is healthy", settings.waitCommand(wait)),
         ])
-        let file = DockerDeployment.PlannedFile(path: override, contents: contents)
-        return DockerDeployment(plan: plan, fromDigest: request.change.fromDigest, toDigest: request.change.toDigest, files: [file],
-                                waitStepIndex: 1)
+        let file = PreparedAction.PlannedFile(path: override, contents: contents)
+        return PreparedAction(plan: plan, fromDigest: request.change.fromDigest, toDigest: request.change.toDigest, files: [file],
+                                waitStepIndex: 1, waitTimedOutStatus: DockerWaitArguments.timedOutStatus)
     }
 
     /// `PROJECT@SERVICE-HASH.yml`, names escaped as lock files are, the hash of the contents: the file

@@ -4,11 +4,11 @@ import Foundation
 /// then hands it to `DockerSwapPlanner` (a single container) or `DockerComposePlanner` (a compose
 /// service, which its containers' labels reveal). Planning only reads (`ps`, `inspect`,
 /// `image inspect`); nothing changes until the plan runs.
-public struct DockerDeployer: Deploying, RollingBack, Promoting {
+public struct DockerDeployer: ServiceChanging {
     public let provider: DockerProvider
-    public let settings: DockerActionSettings
+    public let settings: ActionSettings
 
-    public init(provider: DockerProvider, settings: DockerActionSettings) {
+    public init(provider: DockerProvider, settings: ActionSettings) {
         self.provider = provider
         self.settings = settings
     }
@@ -36,25 +36,25 @@ public struct DockerDeployer: Deploying, RollingBack, Promoting {
         }
     }
 
-    // MARK: Deploying, RollingBack, Promoting
+    // MARK: ServiceChanging
 
-    /// `version` is a tag of the repository the service runs (`1.5.0`) or a whole reference
-    /// (`registry.example.com/web:1.5.0`, `web@sha256:…`).
-    public func deployPlan(for key: ServiceKey, version: String) async throws -> ActionPlan {
-        try await deployment(for: key, version: version).plan
+    public func snapshot(of key: ServiceKey) async throws -> ServiceSnapshot? {
+        try await provider.services().first { $0.key == key }
     }
 
-    public func rollbackPlan(for key: ServiceKey, to release: Release) async throws -> ActionPlan {
-        try await deployment(for: key, kind: .rollback, image: Self.choice(rollingBackTo: release)).plan
+    public func releases(of key: ServiceKey) async throws -> [Release] {
+        try await provider.releases(of: key)
     }
 
-    public func promotePlan(from source: ServiceSnapshot, to target: ServiceKey) async throws -> ActionPlan {
-        try await promotion(from: source, to: target).plan
+    public func rollback(of key: ServiceKey, to release: Release) async throws -> PreparedAction {
+        try await deployment(for: key, kind: .rollback, image: Self.choice(rollingBackTo: release))
     }
 
     // MARK: Deployments
 
-    public func deployment(for key: ServiceKey, version: String) async throws -> DockerDeployment {
+    /// `version` is a tag of the repository the service runs (`1.5.0`) or a whole reference
+    /// (`registry.example.com/web:1.5.0`, `web@sha256:…`).
+    public func deployment(for key: ServiceKey, version: String) async throws -> PreparedAction {
         let current = try await currentContainer(of: key)
         let reference: String
         if version.contains("/") || version.contains(":") || version.contains("@") {
@@ -89,7 +89,7 @@ public struct DockerDeployer: Deploying, RollingBack, Promoting {
     /// (`repo@sha256:…`) when the image has one; else, when this engine holds the very image
     /// (source and target share it), its reference pinned to its image id, so that anything else
     /// under that name fails the wait instead of running.
-    public func promotion(from source: ServiceSnapshot, to target: ServiceKey) async throws -> DockerDeployment {
+    public func promotion(from source: ServiceSnapshot, to target: ServiceKey) async throws -> PreparedAction {
         guard let image = source.image else {
             throw DockerDeploymentError.noVersion("\(source.key) runs no known image: nothing to promote")
         }
@@ -114,12 +114,12 @@ public struct DockerDeployer: Deploying, RollingBack, Promoting {
                                                        digest: imageID))
     }
 
-    public func deployment(for key: ServiceKey, kind: ActionPlan.Kind, image: ImageChoice) async throws -> DockerDeployment {
+    public func deployment(for key: ServiceKey, kind: ActionPlan.Kind, image: ImageChoice) async throws -> PreparedAction {
         try await deployment(for: key, kind: kind, image: image, current: try await currentContainer(of: key))
     }
 
     private func deployment(for key: ServiceKey, kind: ActionPlan.Kind, image: ImageChoice,
-                            current: DockerServiceContainer) async throws -> DockerDeployment {
+                            current: DockerServiceContainer) async throws -> PreparedAction {
         let details = current.details
         let fromImageOutput = try await localImageOutput(details.imageID)
         let fromImage = try fromImageOutput.flatMap { try DockerImageDetails.parse(imageInspectOutput: $0).first }

@@ -27,7 +27,7 @@ public enum DockerSwapPlanner {
         }
     }
 
-    public static func plan(_ request: Request, settings: DockerActionSettings) throws(DockerDeploymentError) -> DockerDeployment {
+    public static func plan(_ request: Request, settings: ActionSettings) throws(DockerDeploymentError) -> PreparedAction {
         let name = request.container.name
         guard DockerIdentifiers.isContainerName(name) else {
             throw .notRecreatable("\(name) is not a container name docker accepts, so it cannot be recreated under it")
@@ -60,9 +60,10 @@ public enum DockerSwapPlanner {
         ]
         let removeNew = ActionPlan.Step("remove the new container", docker(["rm", "-f", name]))
         let plan = request.change.plan(steps)
-        return DockerDeployment(plan: plan, fromDigest: request.change.fromDigest, toDigest: request.change.toDigest,
+        return PreparedAction(plan: plan, fromDigest: request.change.fromDigest, toDigest: request.change.toDigest,
                                 recoveries: [1: putBack, 2: [removeNew] + putBack, 3: [removeNew] + putBack],
                                 recoveriesWhenStopped: [1: putBack, 2: putBack, 3: [removeNew] + putBack],
-                                waitStepIndex: 3)
+                                waitStepIndex: 3, waitTimedOutStatus: DockerWaitArguments.timedOutStatus,
+                                recoveryWords: "the old container is put back")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// `DockerComposePlanner`: the project read from the labels, the override, the exact argv.
 @Suite struct DockerComposePlannerTests {
-    static let settings = DockerActionSettings(opsdeckExecutable: "opsdeck", stateFolder: "/state/opsdeck")
+    static let settings = ActionSettings(opsdeckExecutable: "opsdeck", stateFolder: "/state/opsdeck")
 
     static func labels(project: String, service: String, files: String, directory: String, version: String) -> [String: String] {
         ["com.docker.compose.project": project, "com.docker.compose.service": service,
@@ -86,7 +86,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("compose-overrides/shop@web.yml").path
         let plan = ActionPlan(kind: .deploy, key: ServiceKey(service: "web", environment: "shop"), from: nil, to: "2", steps: [])
-        let deployment = DockerDeployment(plan: plan, files: [.init(path: path, contents: "services: {}\n")])
+        let deployment = PreparedAction(plan: plan, files: [.init(path: path, contents: "services: {}\n")])
         try deployment.writeFiles()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "services: {}\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: StateFiles.parentFolder(of: path)) == ["shop@web.yml"])

@@ -4,7 +4,7 @@ import Testing
 
 /// `DockerDeployer`: the reads a plan costs and the exact plans, against the captured fixtures.
 @Suite struct DockerDeployerTests {
-    static let settings = DockerActionSettings(opsdeckExecutable: "/opt/opsdeck/bin/opsdeck", stateFolder: "/state/opsdeck",
+    static let settings = ActionSettings(opsdeckExecutable: "/opt/opsdeck/bin/opsdeck", stateFolder: "/state/opsdeck",
                                                readyTimeout: .seconds(90))
     static let sick = ServiceKey(service: "fx-sick", environment: "local")
     static let staging = ServiceKey(service: "api", environment: "fx-staging")

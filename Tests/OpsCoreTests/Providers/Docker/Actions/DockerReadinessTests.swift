@@ -81,7 +81,7 @@ final class LockedLines: @unchecked Sendable {
     var all: [String] { lock.withLock { lines } }
 }
 
-/// `DockerRollbackChoice`: the default target and releases named by the operator.
+/// `RollbackChoice`: the default target and releases named by the operator.
 @Suite struct DockerRollbackChoiceTests {
     static let releases = [
         Release(id: "sha256:" + String(repeating: "3", count: 64), version: "1.6.0", status: .superseded),
@@ -92,21 +92,21 @@ final class LockedLines: @unchecked Sendable {
     ]
 
     @Test func goesToTheNewestOlderReleaseThatDidNotFail() throws {
-        #expect(try DockerRollbackChoice.defaultRelease(in: Self.releases).version == "1.4.0")
-        #expect(try DockerRollbackChoice.defaultRelease(in: Self.releases, failedVersions: ["1.4.0"]).version == "1.3.0")
-        #expect(throws: DockerRollbackChoice.Problem.nothingOlder(live: "1.5.0")) {
-            try DockerRollbackChoice.defaultRelease(in: Self.releases, failedVersions: ["1.4.0", "1.3.0"])
+        #expect(try RollbackChoice.defaultRelease(in: Self.releases).version == "1.4.0")
+        #expect(try RollbackChoice.defaultRelease(in: Self.releases, failedVersions: ["1.4.0"]).version == "1.3.0")
+        #expect(throws: RollbackChoice.Problem.nothingOlder(live: "1.5.0")) {
+            try RollbackChoice.defaultRelease(in: Self.releases, failedVersions: ["1.4.0", "1.3.0"])
         }
-        #expect(throws: DockerRollbackChoice.Problem.noLiveRelease) {
-            try DockerRollbackChoice.defaultRelease(in: [Self.releases[0]])
+        #expect(throws: RollbackChoice.Problem.noLiveRelease) {
+            try RollbackChoice.defaultRelease(in: [Self.releases[0]])
         }
     }
 
     @Test func findsANamedReleaseByVersionOrImageID() throws {
-        #expect(try DockerRollbackChoice.release(named: "1.6.0", in: Self.releases).version == "1.6.0")
-        #expect(try DockerRollbackChoice.release(named: "sha256:000000000000", in: Self.releases).version == "1.4.0")
-        #expect(throws: DockerRollbackChoice.Problem.unknownRelease("2.0")) {
-            try DockerRollbackChoice.release(named: "2.0", in: Self.releases)
+        #expect(try RollbackChoice.release(named: "1.6.0", in: Self.releases).version == "1.6.0")
+        #expect(try RollbackChoice.release(named: "sha256:000000000000", in: Self.releases).version == "1.4.0")
+        #expect(throws: RollbackChoice.Problem.unknownRelease("2.0")) {
+            try RollbackChoice.release(named: "2.0", in: Self.releases)
         }
     }
 }

@@ -7,14 +7,14 @@ import Testing
 @Suite struct DockerSwapExecutionTests {
     static let key = ServiceKey(service: "web; rm -rf /", environment: "prod $(id)")
 
-    static func deployment() throws -> DockerDeployment {
+    static func deployment() throws -> PreparedAction {
         let container = DockerContainerConfig(name: "shop-web", imageID: "sha256:old", imageReference: "shop/web:1.4.0",
                                               command: ["/app/serve"], networkMode: "host")
         let image = DockerImageConfig(id: "sha256:old", command: ["/app/serve"])
         let change = DockerImageChange(kind: .deploy, key: key, endpoint: DockerEndpoint(host: "unix:///run/x.sock"),
                                        fromVersion: "1.4.0", toVersion: "1.5.0", imageReference: "shop/web:1.5.0")
         let request = DockerSwapPlanner.Request(change, container: container, oldImage: image)
-        return try DockerSwapPlanner.plan(request, settings: DockerActionSettings(opsdeckExecutable: "opsdeck",
+        return try DockerSwapPlanner.plan(request, settings: ActionSettings(opsdeckExecutable: "opsdeck",
                                                                                     stateFolder: "/state", readyTimeout: .seconds(5)))
     }
 
@@ -96,7 +96,7 @@ import Testing
                                        toVersion: "2", imageReference: "web:2")
         let request = DockerSwapPlanner.Request(change, container: container, oldImage: DockerImageConfig(id: "x"))
         #expect(throws: DockerDeploymentError.self) {
-            try DockerSwapPlanner.plan(request, settings: DockerActionSettings(opsdeckExecutable: "opsdeck", stateFolder: "/s"))
+            try DockerSwapPlanner.plan(request, settings: ActionSettings(opsdeckExecutable: "opsdeck", stateFolder: "/s"))
         }
     }
 }

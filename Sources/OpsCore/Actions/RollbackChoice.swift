@@ -1,8 +1,8 @@
 /// Which release a rollback goes to when none is named: the newest one older than the live one
-/// that is not known to have failed. Docker keeps no deploy history, so "older" is the image's
-/// age among the repository's local tags, and "failed" comes from the caller (the journal's deploys
-/// of that version that did not end well).
-public enum DockerRollbackChoice {
+/// that is not known to have failed. "Older" is the order of the provider's history (for Docker,
+/// which keeps none, the image's age among the repository's local tags), and "failed" comes from
+/// the caller as well (the journal's actions to that version that did not end well).
+public enum RollbackChoice {
     public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
         case noLiveRelease
         case nothingOlder(live: String)

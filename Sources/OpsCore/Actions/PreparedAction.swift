@@ -1,9 +1,10 @@
 import Foundation
 
-/// A planned Docker deploy, rollback or promote: the plan every caller shows and runs, plus what a
-/// Docker swap needs around it: the files to write before the first step (a compose override), the
-/// steps that put the old container back when a step fails, and the digests on either side.
-public struct DockerDeployment: Hashable, Sendable {
+/// A planned deploy, rollback or promote, whatever the platform: the plan every caller shows and
+/// runs, plus what it needs around it: the files to write before the first step (a compose
+/// override), the steps that put back what ran before when a step fails, and the digests on either
+/// side. Providers prepare it; `ActionRun` runs it, for the console and the headless commands alike.
+public struct PreparedAction: Hashable, Sendable {
     /// A file opsdeck writes under its state folder before the plan's first step.
     public struct PlannedFile: Hashable, Sendable {
         public var path: String
@@ -28,13 +29,18 @@ public struct DockerDeployment: Hashable, Sendable {
     /// before it having succeeded: the steps that restore what ran before. Nil entry: nothing to
     /// restore (nothing changed yet, or the new containers already proved healthy).
     public var recoveriesWhenStopped: [Int: [ActionPlan.Step]]
-    /// The index of the step that waits for the new containers, whose failure means "it did not
-    /// become healthy" (and its exit `DockerWaitArguments.timedOutStatus` "not within the deadline").
+    /// The index of the step that waits for the new version, whose failure means "it did not
+    /// become healthy" (and its exit `waitTimedOutStatus` "not within the deadline").
     public var waitStepIndex: Int?
+    /// The exit status by which the wait step says its deadline passed.
+    public var waitTimedOutStatus: Int32?
+    /// What the recovery steps do, in the words of the platform (`the old container is put back`).
+    public var recoveryWords: String
 
     public init(plan: ActionPlan, fromDigest: String? = nil, toDigest: String? = nil, files: [PlannedFile] = [],
                 recoveries: [Int: [ActionPlan.Step]] = [:], recoveriesWhenStopped: [Int: [ActionPlan.Step]] = [:],
-                waitStepIndex: Int? = nil) {
+                waitStepIndex: Int? = nil, waitTimedOutStatus: Int32? = nil,
+                recoveryWords: String = "what ran before is put back") {
         self.plan = plan
         self.fromDigest = fromDigest
         self.toDigest = toDigest
@@ -42,6 +48,14 @@ public struct DockerDeployment: Hashable, Sendable {
         self.recoveries = recoveries
         self.recoveriesWhenStopped = recoveriesWhenStopped
         self.waitStepIndex = waitStepIndex
+        self.waitTimedOutStatus = waitTimedOutStatus
+        self.recoveryWords = recoveryWords
+    }
+
+    /// Whether `report` ended because the wait step ran out of time.
+    public func waitTimedOut(in report: ActionReport) -> Bool {
+        guard let last = report.steps.last, let waitStepIndex, let waitTimedOutStatus else { return false }
+        return last.index == waitStepIndex && last.exitCode == waitTimedOutStatus
     }
 
     /// The rollback that undoes a failure at `failedStep`: a plan of its own, journalled as a
@@ -65,7 +79,7 @@ public struct DockerDeployment: Hashable, Sendable {
 
     private func recoveryPlan(_ steps: [ActionPlan.Step]?) -> ActionPlan? {
         guard let steps, !steps.isEmpty else { return nil }
-        return ActionPlan(kind: .rollback, key: plan.key, from: plan.to, to: plan.from ?? "the previous container", steps: steps)
+        return ActionPlan(kind: .rollback, key: plan.key, from: plan.to, to: plan.from ?? "the previous version", steps: steps)
     }
 
     /// The plan as shown before it runs: its steps, the files it writes, and what runs if it fails.
@@ -88,7 +102,7 @@ public struct DockerDeployment: Hashable, Sendable {
         for group in groups {
             let names = group.indexes.map { String($0 + 1) }
             let which = names.count == 1 ? "step \(names[0])" : "step " + names.dropLast().joined(separator: ", ") + " or \(names.last ?? "")"
-            text += "\n  if \(which) fails, the old container is put back:"
+            text += "\n  if \(which) fails, \(recoveryWords):"
             for step in group.steps {
                 text += "\n     $ " + Sanitiser.sanitise(redaction.commandLine(step.command))
             }
@@ -98,7 +112,7 @@ public struct DockerDeployment: Hashable, Sendable {
 
     /// Writes the planned files (each whole, through a temporary file and a rename, synced), making
     /// their folders (this user's only) as needed.
-    public func writeFiles() throws(DockerDeploymentError) {
+    public func writeFiles() throws(PreparedActionError) {
         for file in files {
             let folder = StateFiles.parentFolder(of: file.path)
             if let failure = StateFiles.makeFolder(folder) {
@@ -126,19 +140,13 @@ public struct DockerDeployment: Hashable, Sendable {
     }
 }
 
-/// Why a Docker deploy cannot be planned or prepared.
-public enum DockerDeploymentError: Error, Hashable, Sendable, CustomStringConvertible {
-    case noContainer(ServiceKey, String)
+/// Why a prepared action could not be made ready to run.
+public enum PreparedActionError: Error, Hashable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
-    case notRecreatable(String)
-    case noVersion(String)
 
     public var description: String {
         switch self {
-        case .noContainer(let key, let note): "\(key): nothing to deploy over: \(note)"
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
-        case .notRecreatable(let reason): reason
-        case .noVersion(let reason): reason
         }
     }
 }
