@@ -37,6 +37,18 @@ public enum DashboardAction: Sendable {
     case viewport(DashboardViewport)
     /// A line for the status bar from the runtime (a save done, a theme that cannot be read).
     case notice(String, isError: Bool)
+    /// The versions a service can be deployed at, newest first (`.loadVersions`).
+    case versionsLoaded(ServiceKey, [String], at: LogTimestamp)
+    case versionsFailed(ServiceKey, String, at: LogTimestamp)
+    /// A request planned (`.prepareAction`): the plan waits for the operator's yes.
+    case actionPrepared(ActionProposal)
+    case actionPlanFailed(ActionRequest, String)
+    /// Something happened in the running action (`.runAction`).
+    case actionEvent(ActionRun.Event)
+    /// The action (and the recovery it needed) ended.
+    case actionEnded(ActionRun.Outcome, at: LogTimestamp)
+    /// The action did not run at all (its lock is held, the journal cannot be written).
+    case actionNotRun(String, at: LogTimestamp)
 }
 
 /// What the runtime must do after a reduce, in order.
@@ -60,6 +72,18 @@ public enum DashboardEffect: Sendable, Equatable {
     /// A probe became failing or recovered (a metric crossed its critical threshold or came
     /// back): ring the bell if configured, journal it, run `on_alert`.
     case alert(Alert)
+    /// Load the versions this service can be deployed at; answer with `.versionsLoaded` or
+    /// `.versionsFailed`.
+    case loadVersions(ServiceKey)
+    /// Plan this request; answer with `.actionPrepared` or `.actionPlanFailed`.
+    case prepareAction(ActionRequest)
+    /// The operator said yes (or auto_rollback did): run it, answering with `.actionEvent`s then
+    /// `.actionEnded` or `.actionNotRun`.
+    case runAction(ActionProposal)
+    /// The operator said no: let go of what planning holds (a promotion holds its source's lock).
+    case dropAction(ActionProposal)
+    /// `q` while an action runs: let the running step finish, start no other.
+    case stopAction
 }
 
 /// Where each pane's list was scrolled to and how many rows it had in the last render.

@@ -6,6 +6,11 @@ import OpsCore
 extension DashboardReducer {
     static func key(_ key: Key, on state: inout DashboardState, keymap: Keymap<DashboardIntent>) -> [DashboardEffect] {
         if key == .resize { return [] }
+        if state.dialog != nil {
+            state.message = nil
+            state.messageIsError = false
+            return dialogKey(key, on: &state)
+        }
         if state.prompt != nil { return promptKey(key, on: &state) }
         // A prompt of the log view (search, filter, save) is open in the Logs pane.
         if state.logs.prompt != nil { return logView(.key(key), on: &state) }
@@ -16,6 +21,7 @@ extension DashboardReducer {
             return []
         }
         let intent = keymap.intent(for: key)
+        if let effects = progressKey(key, intent: intent, on: &state) { return effects }
         if state.focus == .logs, !(intent?.isGlobal ?? false) {
             // Esc with nothing of the log view's open unzooms, as in the other panes.
             if intent == .close, state.zoomed, state.logs.detail == nil, state.logs.search == nil {
@@ -61,7 +67,9 @@ extension DashboardReducer {
         case .refresh: return refresh(&state)
         case .help: state.showingHelp = true
         case .acknowledge: acknowledge(&state)
-        case .quit: return [.quit]
+        case .deploy, .promote, .rollback: return ask(intent, on: &state)
+        case .showAction: return showAction(on: &state)
+        case .quit: return quit(on: &state)
         }
         return []
     }

@@ -10,7 +10,7 @@ public enum DashboardReducer {
             return self.key(key, on: &state, keymap: keymap)
         case .tick(let now):
             state.now = now
-            return []
+            return checkWatch(on: &state)
         case .refresh:
             return refresh(&state)
         case .servicesLoaded(let snapshots, let time):
@@ -43,17 +43,19 @@ public enum DashboardReducer {
             state.logStream = .failed(SourceFailure(message: message, at: time))
             return []
         case .probeResult(let report):
-            guard let change = state.probes.record(report),
-                  let alert = AlertRules.alert(for: report.probe, change: change, at: report.result.at) else { return [] }
-            return raise(alert, on: &state)
+            guard let change = state.probes.record(report) else { return [] }
+            let watched = checkWatch(on: &state)
+            guard let alert = AlertRules.alert(for: report.probe, change: change, at: report.result.at) else { return watched }
+            return raise(alert, on: &state) + watched
         case .metricReading(let reading):
             guard let change = state.metrics.record(reading) else { return [] }
+            let watched = checkWatch(on: &state)
             let id = reading.id
             let alert = AlertRules.alert(forMetric: id.service, environment: id.environment, name: id.name,
                                          from: change.from.word, to: change.to.word, value: reading.value?.text,
                                          reason: MetricText.threshold(of: state.metrics.entries[id]?.config, level: change.to),
                                          at: reading.at)
-            return alert.map { raise($0, on: &state) } ?? []
+            return (alert.map { raise($0, on: &state) } ?? []) + watched
         case .metricHistoryLoaded(let id, let values, let time):
             state.metrics.update(id) { $0.load(values, at: time) }
             return []
@@ -67,6 +69,8 @@ public enum DashboardReducer {
             state.message = text
             state.messageIsError = isError
             return []
+        case .versionsLoaded, .versionsFailed, .actionPrepared, .actionPlanFailed, .actionEvent, .actionEnded, .actionNotRun:
+            return actionAnswer(action, on: &state)
         }
     }
 

@@ -22,12 +22,27 @@ extension DashboardRenderer {
             LogViewRenderer.drawStatus(state.logs, into: &grid, row: row, width: width, marks: marks.logView)
             return nil
         }
+        if state.message == nil, let watch = state.watch, let worse = watch.worse {
+            let offer = watch.rollbackAsked ? "" : " \(marks.dash) R rolls back to \(watch.from ?? "what ran before")"
+            StatusBar.draw(into: &grid, row: row, width: width,
+                           left: [StyledSpan(" " + Sanitiser.sanitise("\(watch.key) worse since \(watch.kind.rawValue) \(watch.to): \(worse)\(offer)"),
+                                             .statusError)],
+                           right: [])
+            return nil
+        }
         if state.message == nil, let alert = state.pendingAlerts.last {
             drawAlertBanner(alert, more: state.pendingAlerts.count - 1, into: &grid, row: row, width: width, marks: marks)
             return nil
         }
         var left: StyledLine
-        if let message = state.message {
+        if state.message == nil, let running = state.running, running.isRunning {
+            let elapsed = running.elapsedMilliseconds(now: state.now).map { ElapsedText.of(milliseconds: $0) } ?? ""
+            left = [StyledSpan(" " + Sanitiser.sanitise("\(running.proposal.title) \(marks.dot) \(running.stepText) \(marks.dot) \(elapsed)"), .statusPending),
+                    StyledSpan(running.visible ? "" : "  (o shows it)", .text)]
+        } else if state.message == nil, let watch = state.watch, watch.isOpen(at: state.now) {
+            let left2 = watch.secondsLeft(at: state.now)
+            left = [StyledSpan(" " + Sanitiser.sanitise("watching \(watch.key) after \(watch.kind.rawValue) \(watch.to)") + " \(marks.dot) \(left2 / 60)m\(left2 % 60 < 10 ? "0" : "")\(left2 % 60)s left", .statusInfo)]
+        } else if let message = state.message {
             left = [StyledSpan(" " + Sanitiser.sanitise(message), state.messageIsError ? .statusError : .statusInfo)]
         } else {
             left = [StyledSpan(" " + state.focus.title.uppercased(), .statusInfo)]

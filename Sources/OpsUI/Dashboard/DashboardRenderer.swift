@@ -45,8 +45,16 @@ public enum DashboardRenderer {
                               cache: (cache ?? DashboardLineCache()).lines(for: state.logGeneration))
             }
         }
-        let cursor = drawStatus(state, into: &grid, row: layout.statusRow, width: size.columns, marks: marks,
+        var cursor = drawStatus(state, into: &grid, row: layout.statusRow, width: size.columns, marks: marks,
                                 single: layout.single)
+        let above = Rect(column: 0, row: 0, columns: size.columns, rows: layout.statusRow)
+        let actions = ActionDrawing(marks: marks, style: style)
+        if let running = state.running, running.visible {
+            actions.drawProgress(running, now: state.now, into: &grid, area: above)
+        }
+        if let dialog = state.dialog {
+            cursor = actions.drawDialog(dialog, state: state, into: &grid, bounds: above)
+        }
         if state.showingHelp {
             HelpOverlay.draw(into: &grid, bounds: grid.bounds, title: "keys \(marks.dot) j/k scroll \(marks.dot) Esc closes",
                              sections: DashboardHelp.sections(), scroll: state.helpScroll, style: style)
@@ -100,6 +108,9 @@ struct DashboardMarks {
     var live: String
     /// Marks a row of the History pane as one of opsdeck's own actions.
     var action: String
+    /// A gate passed, a step done; a gate red, a step failed.
+    var check: String
+    var cross: String
     var logView: LogViewRenderer.Marks
 
     init(_ style: BoxStyle) {
@@ -109,6 +120,8 @@ struct DashboardMarks {
         dash = ascii ? "-" : "—"
         live = ascii ? "*" : "●"
         action = ascii ? ">" : "▸"
+        check = ascii ? "+" : "✔"
+        cross = ascii ? "x" : "✘"
         logView = LogViewRenderer.Marks(style)
     }
 }

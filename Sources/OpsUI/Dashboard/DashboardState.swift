@@ -79,11 +79,25 @@ public struct DashboardState: Sendable {
     static let pendingAlertLimit = 100
     public internal(set) var helpScroll = 0
 
+    // MARK: Deploy, promote, roll back
+
+    /// Whether, and where, the console may change what runs.
+    public internal(set) var changes: ChangePolicy
+    /// The dialog of `d`, `p`, `R`.
+    public internal(set) var dialog: ActionDialog?
+    /// The action running, or the last one run (its box closed once hidden after its end).
+    public internal(set) var running: RunningAction?
+    /// The service watched after the last action.
+    public internal(set) var watch: WatchWindow?
+    /// `q` while an action ran: quit as soon as it has ended.
+    public internal(set) var quitWhenActionEnds = false
+
     /// `logCapacity`: records the Logs pane keeps (older ones are dropped and counted).
     /// `probes`: what the runtime probes (its results arrive as `.probeResult`); `metrics`: what it
     /// reads from Prometheus (`.metricReading`).
     public init(environmentOrder: [String] = [], discovery: Bool = false, logCapacity: Int = 20_000,
-                probes: [Probe] = [], metrics: [PlannedMetric] = []) {
+                probes: [Probe] = [], metrics: [PlannedMetric] = [], changes: ChangePolicy = .none) {
+        self.changes = changes
         self.environmentOrder = environmentOrder
         self.discovery = discovery
         self.logCapacity = max(1, logCapacity)

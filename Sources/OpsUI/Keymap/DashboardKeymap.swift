@@ -8,13 +8,18 @@ public enum DashboardIntent: Hashable, Sendable {
     case command, refresh, help, quit
     /// Clears the alert banner.
     case acknowledge
+    /// `d`, `p`, `R`: plan a deploy, promote or rollback of the selected service and show it.
+    case deploy, promote, rollback
+    /// Shows the progress of the running (or last) action again after Esc hid it.
+    case showAction
 
     /// Intents that act on the dashboard whichever pane has focus. With the Logs pane focused,
     /// every other key is the log view's (so `Enter`, `Esc`, `/`, `j`, `G` mean there what they
     /// mean in `opsdeck view`).
     public var isGlobal: Bool {
         switch self {
-        case .nextPane, .previousPane, .focus, .toggleZoom, .command, .refresh, .help, .quit, .acknowledge: true
+        case .nextPane, .previousPane, .focus, .toggleZoom, .command, .refresh, .help, .quit, .acknowledge,
+             .deploy, .promote, .rollback, .showAction: true
         case .lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom, .open, .close, .filter: false
         }
     }
@@ -43,6 +48,11 @@ extension Keymap where Intent == DashboardIntent {
         KeyBinding([.character("/")], .filter, section: "Filter", "filter the table: name, environment, image, state, reason"),
         KeyBinding([.character(":")], .command, section: "Filter",
                    "command: env svc theme refresh q level filter w wrap time"),
+        KeyBinding([.character("d")], .deploy, section: "Change", "deploy a version of the selected service"),
+        KeyBinding([.character("p")], .promote, section: "Change", "promote what it runs to the next environment"),
+        KeyBinding([.character("R")], .rollback, section: "Change",
+                   "roll back: to the last healthy release, or to the one selected in History"),
+        KeyBinding([.character("o")], .showAction, section: "Change", "show the running action's progress again"),
         KeyBinding([.character("a")], .acknowledge, section: "Other", "acknowledge the alerts on the status line"),
         KeyBinding([.character("r")], .refresh, section: "Other", "reload services and the selected history"),
         KeyBinding([.character("?")], .help, section: "Other", "this help"),

@@ -27,15 +27,21 @@ struct ActionSetup {
         } catch {
             throw ActionStop(.usage, "\(location.path): \(error)")
         }
+        return try make(config: config, configPath: location.path, readyTimeout: readyTimeout, runner: runner)
+    }
+
+    /// The setup of a configuration already loaded (the console's).
+    static func make(config: OpsdeckConfig, configPath: String, readyTimeout: Duration,
+                     runner: any CommandRunner) throws(ActionStop) -> ActionSetup {
         let paths = StatePaths.current()
-        let folder = URL(fileURLWithPath: location.path).deletingLastPathComponent().path
+        let folder = URL(fileURLWithPath: configPath).deletingLastPathComponent().path
         guard let journal = paths.journal(configured: config.journalPath, configFolder: folder),
               let state = paths.opsdeckFolder, let locks = paths.locksFolder else {
             throw ActionStop(.usage, "no place for opsdeck's journal and locks: set XDG_STATE_HOME or HOME")
         }
         let settings = ActionSettings(opsdeckExecutable: Self.ownExecutable(), stateFolder: state,
                                             readyTimeout: readyTimeout)
-        return ActionSetup(config: config, configPath: location.path, journalPath: journal, locksFolder: locks,
+        return ActionSetup(config: config, configPath: configPath, journalPath: journal, locksFolder: locks,
                            settings: settings, runner: runner)
     }
 

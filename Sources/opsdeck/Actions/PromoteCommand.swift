@@ -47,41 +47,29 @@ struct PromoteCommand: ParsableCommand {
             let sourceKey = ServiceKey(service: service, environment: from.name)
             let targetKey = ServiceKey(service: service, environment: to.name)
             let actor = ActionOperator.current()
-
-            // The source's lock, held until the promotion ends: what is promoted cannot change meanwhile.
-            var sourceLock: ActionLock?
-            var inFlight = PromotionGates.Gate(name: "nothing in flight", passed: true, detail: "\(sourceKey) is not locked")
-            do {
-                let lock = try ActionLock.acquire(sourceKey, kind: .promote, in: setup.locksFolder, operator: actor)
-                sourceLock = lock
-                if let takeover = lock.takeover { Self.journalTakeover(takeover, key: sourceKey, setup: setup, actor: actor) }
-            } catch let error as ActionLockError {
-                guard case .heldBy = error else { throw ActionStop(.failed, "\(error); nothing ran") }
-                inFlight = PromotionGates.Gate(name: "nothing in flight", passed: false, detail: "\(error)")
+            let config = setup.config, service = self.service
+            let judges = PromotionPreparation.Judges(
+                probes: { await PromotionGates.probes(config: config, service: service, environment: from.name) },
+                metrics: { await PromotionGates.metrics(config: config, service: service, environment: from.name) })
+            let promotion = try ActionPlanning.plan {
+                try await PromotionPreparation.prepare(source: sourceKey, target: targetKey, sourceChanger: sourceDeployer,
+                                                       targetChanger: targetDeployer, soak: from.soak, judges: judges,
+                                                       locksFolder: setup.locksFolder,
+                                                       journal: JournalWriter(path: setup.journalPath), operator: actor)
             }
-            defer { sourceLock?.release() }
-
-            let snapshot = try ActionPlanning.plan {
-                try await sourceDeployer.snapshot(of: sourceKey)
-            }
-            guard let snapshot else { throw ActionStop(.failed, "\(sourceKey) is not listed by its engine; nothing ran") }
-            var gates = PromotionGates()
-            gates.gates = [
-                PromotionGates.sourceHealth(snapshot),
-                PromotionGates.probes(config: setup.config, service: service, environment: from.name),
-                PromotionGates.soak(from.soak, snapshot: snapshot, environment: from.name, now: JournalTime.now()),
-                inFlight,
-            ]
+            // The source's lock is held until the promotion ends: what is promoted cannot change meanwhile.
+            defer { promotion.release() }
+            let gates = promotion.gates
             let output = ActionOutput(format: options.output)
             output.text("Gates of \(service) \(from.name) -> \(to.name):")
-            for gate in gates.gates {
+            for gate in gates {
                 output.text(Sanitiser.sanitise("  [\(gate.passed ? "ok" : "RED")] \(gate.name): \(gate.detail)"))
             }
-            let gatesJSON = JSONMember("gates", .array(gates.gates.map { gate in
+            let gatesJSON = JSONMember("gates", .array(gates.map { gate in
                 .object([JSONMember("gate", .string(gate.name)), JSONMember("passed", .bool(gate.passed)),
                          JSONMember("detail", .string(gate.detail))])
             }))
-            let failing = gates.failing
+            let failing = promotion.failing
             if !failing.isEmpty && !overrideGates {
                 if !output.isText {
                     output.json(.object([gatesJSON, JSONMember("blocked", .bool(true)),
@@ -89,8 +77,7 @@ struct PromoteCommand: ParsableCommand {
                 }
                 throw ActionStop(.gateBlocked, "blocked by \(failing.map(\.name).joined(separator: ", ")); nothing ran (--override-gates to run anyway)")
             }
-            let deployment = try ActionPlanning.plan { try await targetDeployer.promotion(from: snapshot, to: targetKey) }
-            var action = HeadlessAction(setup: setup, deployment: deployment, options: options,
+            var action = HeadlessAction(setup: setup, deployment: promotion.action, options: options,
                                         protected: targetEnvironment.protected, operatorIdentity: actor)
             action.extraJSON = [gatesJSON]
             if !failing.isEmpty {
@@ -130,17 +117,6 @@ struct PromoteCommand: ParsableCommand {
                 throw ActionStop(.usage, "the configuration has one environment: nothing to promote to")
             }
             return (first, next)
-        }
-    }
-
-    /// A stale lock of the source taken over: the journal says so, as the executor does for its own.
-    private static func journalTakeover(_ takeover: LockTakeover, key: ServiceKey, setup: ActionSetup, actor: ActionOperator) {
-        let entry = JournalEntry(id: UUID().uuidString.lowercased(), time: JournalTime.now(), phase: .lockTakeover,
-                                 actor: actor, key: key, kind: .promote, note: takeover.description)
-        do {
-            try JournalWriter(path: setup.journalPath).append(entry)
-        } catch {
-            ActionCommandSupport.writeError("opsdeck promote: cannot journal the takeover of \(key)'s lock: \(error)")
         }
     }
 }

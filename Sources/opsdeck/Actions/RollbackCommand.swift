@@ -36,18 +36,24 @@ struct RollbackCommand: ParsableCommand {
             let failed = release == nil ? Self.failedVersions(of: key, in: setup.journalHistory()) : []
             let named = release
             let deployment = try ActionPlanning.plan {
-                let releases = try await deployer.releases(of: key)
-                let target: Release
-                if let named {
-                    target = try RollbackChoice.release(named: named, in: releases)
-                } else {
-                    target = try RollbackChoice.defaultRelease(in: releases, failedVersions: failed)
-                }
-                return try await deployer.rollback(of: key, to: target)
+                try await Self.plan(key, to: named, deployer: deployer, failedVersions: failed)
             }
             return try HeadlessAction(setup: setup, deployment: deployment, options: options,
                                       protected: environmentConfig.protected).run()
         }
+    }
+
+    /// Back to the release `named` (a version, reference or id), or by default to the newest one
+    /// older than the live one that is not known to have failed.
+    static func plan(_ key: ServiceKey, to named: String?, deployer: any ServiceChanging,
+                     failedVersions: Set<String>) async throws -> PreparedAction {
+        let releases = try await deployer.releases(of: key)
+        let target = if let named {
+            try RollbackChoice.release(named: named, in: releases)
+        } else {
+            try RollbackChoice.defaultRelease(in: releases, failedVersions: failedVersions)
+        }
+        return try await deployer.rollback(of: key, to: target)
     }
 
     /// The versions whose last deploy, promote or rollback to `key` did not end well.

@@ -64,6 +64,7 @@ struct ConfigCheckReport {
         if environment.readOnly { words.append("read-only") }
         if environment.autoRollback { words.append("auto-rollback") }
         if let soak = environment.soak { words.append("soak " + ConfigDuration.format(soak)) }
+        if environment.watch != EnvironmentConfig.defaultWatch { words.append("watch " + ConfigDuration.format(environment.watch)) }
         if let prometheus = environment.prometheus {
             let credentials = switch prometheus.credentials {
             case .bearerTokenEnvironment(let name)?: " (bearer token from $\(name))"

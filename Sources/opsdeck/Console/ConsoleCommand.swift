@@ -34,11 +34,21 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Seconds each read of a platform (docker ps, docker inspect) may take before its pane says it failed.")
     var timeout = 10
 
+    @Flag(name: .customLong("read-only"), help: "No deploy, promote or rollback from this console.")
+    var readOnly = false
+
+    @Option(name: .customLong("ready-timeout"),
+            help: ArgumentHelp("How long a deploy's new version has to run and turn healthy (e.g. 90s, 5m).", valueName: "duration"))
+    var readyTimeout = "120s"
+
     func validate() throws {
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
         guard poll >= 1 else { throw ValidationError("--poll must be at least 1 second") }
         guard metricInterval >= 1 else { throw ValidationError("--metric-interval must be at least 1 second") }
         guard tail >= 0 else { throw ValidationError("--tail cannot be negative") }
+        guard ConfigDuration.parse(readyTimeout) != nil else {
+            throw ValidationError("--ready-timeout wants a duration such as 90s or 5m, not \(readyTimeout)")
+        }
     }
 
     func run() throws {
@@ -47,14 +57,27 @@ struct ConsoleCommand: ParsableCommand {
         let (terminal, loaded) = try ScreenSetup.open(theme: theme)
         let waker = terminal.waker
         let inbox = ActionInbox { waker.post() }
-        let effects = ConsoleEffects(providers: ProviderSet(setup.providers), runner: runner, inbox: inbox,
+        let providers = ProviderSet(setup.providers)
+        var changes = ChangePolicy.none
+        var actions: ConsoleActions?
+        if let (config, path) = setup.config {
+            do {
+                let actionSetup = try ActionSetup.make(config: config, configPath: path,
+                                                       readyTimeout: ConfigDuration.parse(readyTimeout) ?? .seconds(120), runner: runner)
+                actions = ConsoleActions(setup: actionSetup, providers: providers, inbox: inbox, now: { LogsQueryOptions.now() })
+                changes = ConsoleActions.policy(config: config, readOnlyFlag: readOnly)
+            } catch {
+                changes = ChangePolicy(refusal: error.message ?? "no deploy, promote or rollback")
+            }
+        }
+        let effects = ConsoleEffects(providers: providers, runner: runner, inbox: inbox,
                                      metrics: setup.metrics, metricInterval: .seconds(metricInterval),
                                      now: { LogsQueryOptions.now() })
         effects.logTail = tail
         effects.pollInterval = .seconds(poll)
         effects.journalPath = setup.journalPath
         var state = DashboardState(environmentOrder: setup.environmentOrder, discovery: setup.discovery,
-                                   probes: setup.probes, metrics: setup.metrics)
+                                   probes: setup.probes, metrics: setup.metrics, changes: changes)
         if let warning = loaded.warning { _ = DashboardReducer.reduce(&state, .notice(warning, isError: true)) }
         _ = DashboardReducer.reduce(&state, .tick(LogsQueryOptions.now()))
         effects.start(probes: setup.probes)
@@ -64,7 +87,8 @@ struct ConsoleCommand: ParsableCommand {
             inbox.post(.notice("on_alert for \(alert.path) \(alert.transition.rawValue): \(outcome)", isError: true))
         }
         ConsoleSession(terminal: terminal, theme: loaded.theme, themeFolders: ViewCommand.themeFolders(), state: state,
-                       effects: effects, inbox: inbox, alerting: alerting, ringsBell: setup.alerts.bell).run()
+                       effects: effects, inbox: inbox, alerting: alerting, ringsBell: setup.alerts.bell,
+                       actions: actions).run()
         effects.stop()
         terminal.restore()
     }

@@ -75,6 +75,7 @@ final class ConsoleEffects: @unchecked Sendable {
         case .followLogs(let key): follow(key)
         case .loadMetricHistory(let key): Task { [metrics] in if let metrics { await metrics.loadHistory(of: key) } }
         case .quit, .setTheme, .save, .alert: break // the session's own
+        case .loadVersions, .prepareAction, .runAction, .dropAction, .stopAction: break // ConsoleActions
         }
     }
 

@@ -20,9 +20,13 @@ final class ConsoleSession {
     private let alerting: AlertDelivery
     /// `alerts: {bell: true}`: a raised alert rings the terminal's bell.
     private let ringsBell: Bool
+    /// Deploy, promote, rollback; nil without a configuration.
+    private let actions: ConsoleActions?
 
     init(terminal: CursesTerminal, theme: Theme, themeFolders: [String], state: DashboardState,
-         effects: ConsoleEffects, inbox: ActionInbox, alerting: AlertDelivery, ringsBell: Bool) {
+         effects: ConsoleEffects, inbox: ActionInbox, alerting: AlertDelivery, ringsBell: Bool,
+         actions: ConsoleActions?) {
+        self.actions = actions
         self.terminal = terminal
         self.alerting = alerting
         self.ringsBell = ringsBell
@@ -44,7 +48,10 @@ final class ConsoleSession {
         }, key: { [self] key in apply(.key(key)) ? .changed : .quit },
         resized: { [self] in previous = nil },
         draw: { [self] in draw() },
-        stop: { [effects, alerting] in
+        stop: { [effects, alerting, actions] in
+            // A signal (the SSH link dropped): the running action's step finishes and is
+            // journalled before the process ends.
+            actions?.finishRunningAction()
             effects.stop()
             // The console is going away: a running hook is killed, queued ones dropped.
             alerting.cancelHooks()
@@ -73,6 +80,8 @@ final class ConsoleSession {
                 }
             case .refresh, .loadReleases, .followLogs, .loadMetricHistory:
                 effects.perform(effect)
+            case .loadVersions, .prepareAction, .runAction, .dropAction, .stopAction:
+                actions?.perform(effect)
             }
         }
         return true

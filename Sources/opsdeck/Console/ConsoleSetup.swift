@@ -14,6 +14,8 @@ struct ConsoleSetup {
     var alerts = AlertsConfig()
     /// Where alerts are journalled; nil when there is no place (no configuration, no home).
     var journalPath: String?
+    /// The configuration and where it was read, for deploy, promote and rollback; nil on discovery.
+    var config: (config: OpsdeckConfig, path: String)?
 
     /// Without a configuration: every container of the local engine (`DOCKER_HOST` or the
     /// default socket), compose projects grouped as services.
@@ -46,7 +48,8 @@ struct ConsoleSetup {
         return ConsoleSetup(providers: providers, environmentOrder: config.environments.map(\.name), discovery: false,
                             probes: (try? ProbePlan.probes(in: config)) ?? [], metrics: MetricPlan.metrics(in: config),
                             alerts: config.alerts,
-                            journalPath: StatePaths.current().journal(configured: config.journalPath, configFolder: folder))
+                            journalPath: StatePaths.current().journal(configured: config.journalPath, configFolder: folder),
+                            config: (config, location.path))
     }
 }
 

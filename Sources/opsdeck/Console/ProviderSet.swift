@@ -67,6 +67,13 @@ final class ProviderSet: @unchecked Sendable {
         return try await provider.logSources(of: key, tail: tail)
     }
 
+    /// The versions `key` can be deployed at: the platform's own list where it has one (local
+    /// image tags), else the versions of its history.
+    func availableVersions(of key: ServiceKey) async throws -> [Release] {
+        if let provider = owner(of: key) as? any VersionListing { return try await provider.availableVersions(of: key) }
+        return try await releases(of: key)
+    }
+
     /// The endpoints that can say when something changed.
     var watchers: [any ChangeWatching] { providers.compactMap { $0 as? any ChangeWatching } }
 

@@ -10,6 +10,10 @@ public struct EnvironmentConfig: Sendable, Equatable {
     /// How long a version must have run here before it may be promoted to the next environment
     /// (`soak: 30m`); nil when there is no such gate.
     public var soak: Duration?
+    /// How long the console watches a service after a deploy, promote or rollback for its probes
+    /// and metrics getting worse than before (`watch: 5m`).
+    public var watch: Duration = EnvironmentConfig.defaultWatch
+    public static let defaultWatch: Duration = .seconds(300)
     /// Where this environment's metrics are queried; nil when it has none.
     public var prometheus: PrometheusConfig?
     /// The Docker engine the docker targets of this environment use unless they name their own.

@@ -1,5 +1,5 @@
 extension ConfigReader {
-    static let environmentKeys = ["protected", "read_only", "auto_rollback", "prometheus", "docker", "kubernetes", "soak"]
+    static let environmentKeys = ["protected", "read_only", "auto_rollback", "prometheus", "docker", "kubernetes", "soak", "watch"]
     static let prometheusKeys = ["url", "bearer_token_env", "basic_auth_env"]
     /// Keys that would put a secret in the file, and what to write instead.
     static let prometheusSecretKeys: [String: String] = {
@@ -56,6 +56,9 @@ extension ConfigReader {
             }
         }
         environment.soak = map["soak"].flatMap { values.duration($0, for: "soak in \(place)") }
+        if let watch = map["watch"].flatMap({ values.duration($0, for: "watch in \(place)") }) {
+            environment.watch = watch
+        }
         environment.prometheus = map["prometheus"].flatMap { readPrometheus($0, of: name) }
         if let docker = map["docker"] { environment.docker = readDockerDefaults(docker, of: name) }
         if let kubernetes = map["kubernetes"] { environment.kubernetes = readKubernetesDefaults(kubernetes, of: name) }
