@@ -33,7 +33,7 @@ import Testing
 
     @Test func helpIsGeneratedFromBothKeymaps() {
         let sections = DashboardHelp.sections()
-        #expect(sections.map(\.title) == ["Panes", "Move", "Filter", "Other", "Logs pane: Move", "Logs pane: Find",
+        #expect(sections.map(\.title) == ["Panes", "Move", "Filter", "Change", "Other", "Logs pane: Move", "Logs pane: Find",
                                           "Logs pane: Filter", "Logs pane: Show", "Logs pane: Other"])
         #expect(sections[0].rows.first?.keys == "Tab")
         #expect(sections.last?.rows.map(\.keys) == ["s"])

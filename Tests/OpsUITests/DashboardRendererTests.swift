@@ -352,7 +352,7 @@ import OpsCore
     @Test func helpListsTheDashboardsKeysThenTheLogPanes() {
         var state = Fleet.dashboard()
         DashboardReducerTests.press(&state, .character("?"))
-        let frame = Self.render(state, 80, 40)
+        let frame = Self.render(state, 80, 50)
         let text = Self.screen(frame.grid)
         #expect(text.contains("keys · j/k scroll · Esc closes"))
         #expect(text.contains("Z           zoom the focused pane, again to unzoom"))

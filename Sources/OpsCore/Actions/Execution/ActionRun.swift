@@ -18,6 +18,14 @@ public final class ActionRun: Sendable {
 
         /// Whether the wait step ran out of time (the headless commands' exit 5).
         public var waitTimedOut = false
+
+        public init(report: ActionReport, recovery: ActionReport? = nil, recoveryNotRun: ActionExecutionError? = nil,
+                    waitTimedOut: Bool = false) {
+            self.report = report
+            self.recovery = recovery
+            self.recoveryNotRun = recoveryNotRun
+            self.waitTimedOut = waitTimedOut
+        }
     }
 
     /// What happens while it runs, for the caller to show.
