@@ -40,7 +40,7 @@ import Testing
             """)
         #expect(issues == [
             "1:1: unknown key \"enviroments\" in the top level (expected one of: environments, services, journal_path, read_only, alerts; did you mean \"environments\"?)",
-            "3:14: unknown key \"protect\" in environment staging (expected one of: protected, read_only, auto_rollback, prometheus, docker, kubernetes, soak; did you mean \"protected\"?)",
+            "3:14: unknown key \"protect\" in environment staging (expected one of: protected, read_only, auto_rollback, prometheus, docker, kubernetes, soak, watch; did you mean \"protected\"?)",
             "3:39: unknown key \"hots\" in the docker settings of staging (expected one of: context, host; did you mean \"host\"?)",
             "3:64: unknown key \"ns\" in the kubernetes settings of staging (expected one of: context, namespace)",
             "3:104: unknown key \"tls\" in the prometheus settings of staging (expected one of: url, bearer_token_env, basic_auth_env)",
