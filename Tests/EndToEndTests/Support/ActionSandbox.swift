@@ -47,12 +47,13 @@ final class ActionSandbox {
                               timeout: timeout, sourceLocation: sourceLocation)
     }
 
-    /// `docker run -d` of a test web container named `<prefix>-name`, healthy before it returns.
+    /// `docker run -d` of a test web container named `<prefix>-name`, healthy before it returns;
+    /// `network` nil: the engine's bridge (so two of them do not share the host's ports).
     @discardableResult
-    func startWeb(_ name: String, version: String) throws -> String {
+    func startWeb(_ name: String, version: String, network: String? = "host") throws -> String {
         let full = "\(prefix)-\(name)"
-        try DockerEngine.docker(["run", "-d", "--name", full, "--network", "host", "--label", "\(Self.label)=\(prefix)",
-                                 "-e", "ROLE=\(name)", "opsdeck-test/web:\(version)"])
+        try DockerEngine.docker(["run", "-d", "--name", full] + (network.map { ["--network", $0] } ?? [])
+                                + ["--label", "\(Self.label)=\(prefix)", "-e", "ROLE=\(name)", "opsdeck-test/web:\(version)"])
         try waitHealthy(full)
         return full
     }

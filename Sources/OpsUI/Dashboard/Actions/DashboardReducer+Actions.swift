@@ -130,6 +130,8 @@ extension DashboardReducer {
                     state.dialog = nil
                     return start(proposal, on: &state)
                 }
+                // A wrong phrase is cleared, so the next try starts from nothing.
+                dialog.input = TextInput()
                 state.dialog = dialog
                 return refuse("type '\(phrase)' to run it, Esc to leave it", on: &state)
             case .cancelled:
