@@ -184,6 +184,37 @@ final class GatedRunner: CommandRunner, Sendable {
         }
     }
 
+    /// The hangup that stops opsdeck can reach a step spawned in the same instant, before it leads
+    /// its own session: it dies of SIGHUP before its program ran, and is run again to its end.
+    @Test func aStepKilledByTheHangupThatStopsOpsdeckRunsAgain() async throws {
+        let setup = try Self.setup()
+        defer { setup.remove() }
+        let fake = FakeCommandRunner([
+            FakeCommandRunner.Reply(argv: Self.pull.argv, result: .success(CommandResult(termination: .signalled(SIGHUP)))),
+        ])
+        fake.expect(Self.pull.argv, lines: ["pulled"])
+        let runner = GatedRunner(fake)
+        let executor = setup.executor(runner: runner)
+        let progress = CollectedProgress()
+        let task = Task { try await executor.run(progress: progress.record) }
+        #expect(await ProcessTestSupport.eventually { progress.startedSteps == [0] })
+        executor.finishCurrentStepThenStop()
+        runner.open()
+        let report = try await task.value
+        #expect(fake.commands == [Self.pull.argv, Self.pull.argv])
+        #expect(report.steps.map(\.outcome) == [.ok])
+        #expect(report.outcome == .cancelled && report.stoppedBeforeStep == 1)
+
+        // Without a stop asked for, a SIGHUP is the step's own failure.
+        let other = try Self.setup()
+        defer { other.remove() }
+        let once = FakeCommandRunner([
+            FakeCommandRunner.Reply(argv: Self.pull.argv, result: .success(CommandResult(termination: .signalled(SIGHUP)))),
+        ])
+        let failed = try await other.executor(runner: once).run()
+        #expect(failed.outcome == .failed && failed.steps.first?.signal == SIGHUP)
+    }
+
     @Test func aStopAskedBeforeRunningRunsNothing() async throws {
         let setup = try Self.setup()
         defer { setup.remove() }

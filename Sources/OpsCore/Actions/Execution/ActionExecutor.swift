@@ -124,7 +124,15 @@ public final class ActionExecutor: Sendable {
             let commandLine = redaction.commandLine(step.command)
             progress(.stepStarted(index: index, count: plan.steps.count, summary: step.summary, commandLine: commandLine))
             let stepBegan = clock.now
-            let ending = await stepRun.run(step.command) { line in progress(.output(index: index, line: line)) }
+            var ending = await stepRun.run(step.command) { line in progress(.output(index: index, line: line)) }
+            if Self.diedOfOurHangup(ending, stopRequested: stopRequested) {
+                // The hangup that stops opsdeck reached the step in the instant between its spawn and
+                // its own session (the spawn blocks signals until then, but a signal sent to our
+                // process group stays pending): it died before its program ran. Steps run in a
+                // session of their own, so no other hangup can reach them. Run it again, this time
+                // to its end, as "finish the running step" promises.
+                ending = await stepRun.run(step.command) { line in progress(.output(index: index, line: line)) }
+            }
             let finished = ActionReport.Step(index: index, summary: step.summary, commandLine: commandLine,
                                              outcome: ending.outcome, exitCode: ending.exitCode, signal: ending.signal,
                                              durationMilliseconds: Self.milliseconds(clock.now - stepBegan),
@@ -197,6 +205,11 @@ public final class ActionExecutor: Sendable {
         JournalEntry.Step(index: index, count: plan.steps.count, summary: redaction.redactor.redact(step.summary),
                           argv: redaction.argv(step.command.argv),
                           environment: redaction.environment(step.command.environment))
+    }
+
+    /// Whether a step ended by SIGHUP while opsdeck itself was being stopped (by that hangup).
+    static func diedOfOurHangup(_ ending: StepRun.Ending, stopRequested: Bool) -> Bool {
+        stopRequested && ending.signal == SIGHUP
     }
 
     static func milliseconds(_ duration: Duration) -> Int64 {
