@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Arrows point down: opsdeck -> OpsCurses -> OpsUI -> OpsCore. Only OpsCurses imports CNcurses.
+// Arrows point down: opsdeck -> OpsCurses -> OpsUI -> OpsCore, and opsdeck -> OpsDemo -> OpsCore. Only
+// OpsCurses imports CNcurses.
 let package = Package(
     name: "opsdeck",
     products: [
@@ -32,6 +33,17 @@ let package = Package(
             ],
             path: "Sources/OpsCore"
         ),
+        // The demo fleet's service (`opsdeck demo-service`): HTTP on swift-nio, metrics, JSON logs.
+        .target(
+            name: "OpsDemo",
+            dependencies: [
+                "OpsCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Sources/OpsDemo"
+        ),
         .target(
             name: "OpsUI",
             dependencies: ["OpsCore"],
@@ -41,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "opsdeck",
             dependencies: [
-                "OpsCurses", "OpsUI", "OpsCore",
+                "OpsCurses", "OpsUI", "OpsCore", "OpsDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/opsdeck"
@@ -49,6 +61,7 @@ let package = Package(
         .executableTarget(name: "opsdeck-bench", dependencies: ["OpsCore", "OpsUI", "OpsCurses"], path: "Sources/opsdeck-bench"),
         .testTarget(name: "OpsCoreTests", dependencies: ["OpsCore"], path: "Tests/OpsCoreTests",
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "OpsDemoTests", dependencies: ["OpsDemo", "OpsCore"], path: "Tests/OpsDemoTests"),
         .testTarget(name: "OpsUITests", dependencies: ["OpsUI"], path: "Tests/OpsUITests"),
         .testTarget(name: "OpsCursesTests", dependencies: ["OpsCurses"], path: "Tests/OpsCursesTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["OpsCore"], path: "Tests/EndToEndTests"),

@@ -1,13 +1,14 @@
 import Foundation
 
-/// Reads metrics from their Prometheus servers: each metric on its own interval, or all once, and
-/// sparklines from range queries.
+/// Reads metrics from their Prometheus servers or the services' own metrics pages: each metric on
+/// its own interval, or all once, and sparklines from range queries (for a scraped metric, from the
+/// values scraped so far by this poller).
 ///
 /// - Each metric has a task of its own: its first reading comes within `firstRunSpread` (spread at
 ///   random, so that fifty metrics do not hit a server in the same millisecond), then one every
 ///   interval, counted from the start of the previous query.
-/// - Concurrency is bounded per server: at most `maxConcurrentPerServer` queries in flight to any one
-///   server. A server that is slow or hung holds only its own slots, each for at most the client's
+/// - Concurrency is bounded per server (a Prometheus, or a page): at most `maxConcurrentPerServer`
+///   requests in flight to any one server. A server that is slow or hung holds only its own slots, each for at most the client's
 ///   timeout, and never delays another server's metrics.
 /// - A metric whose credentials are missing is read too: its readings carry the problem, with no
 ///   request sent.
@@ -28,6 +29,7 @@ public struct MetricPoller: Sendable {
     public let now: @Sendable () -> Date
     /// One client a server, shared by its metrics.
     private let clients: [PrometheusServer: PrometheusClient]
+    private let scraper: ScrapeReader
 
     public init(metrics: [PlannedMetric], interval: Duration = defaultInterval,
                 timeout: Duration = PrometheusClient.defaultTimeout,
@@ -42,13 +44,15 @@ public struct MetricPoller: Sendable {
         self.trustRoots = trustRoots
         self.now = now
         var clients: [PrometheusServer: PrometheusClient] = [:]
-        for server in Set(metrics.map(\.server)) {
+        for server in Set(metrics.compactMap(\.server)) {
             clients[server] = PrometheusClient(server: server, timeout: timeout, trustRoots: trustRoots)
         }
         self.clients = clients
+        scraper = ScrapeReader(client: ScrapeClient(timeout: timeout, trustRoots: trustRoots), memory: ScrapeMemory())
     }
 
-    /// Reads every metric once, as the per-server bound allows; readings in the order of `metrics`.
+    /// Reads every metric once, as the per-server bound allows; readings in the order of `metrics`. A
+    /// rate of a scraped counter has a value from its second reading on.
     public func readOnce() async -> [MetricReading] {
         let slots = makeSlots()
         return await withTaskGroup(of: (Int, MetricReading?).self) { group in
@@ -89,19 +93,25 @@ public struct MetricPoller: Sendable {
         let step = max(last / count, .milliseconds(1))
         let end = now()
         let start = end.addingTimeInterval(-Self.seconds(step * (count - 1)))
-        let result = await client(for: metric.server).range(query: metric.config.query, start: start, end: end, step: step)
-        return result.map { series in
-            SparklineGrid(start: start, step: Self.seconds(step), count: count).values(of: series, thresholds: metric.thresholds)
+        let grid = SparklineGrid(start: start, step: Self.seconds(step), count: count)
+        switch (metric.config.source, metric.endpoint) {
+        case (.query(let query), .prometheus(let server)):
+            let result = await client(for: server).range(query: query, start: start, end: end, step: step)
+            return result.map { grid.values(of: $0, thresholds: metric.thresholds) }
+        case (.scrape, .page):
+            return .success(scraper.sparkline(of: metric, grid: grid))
+        case (.query, .page), (.scrape, .prometheus):
+            return .failure(.malformedAnswer(Self.mismatch(metric)))
         }
     }
 
     // MARK: - Reading
 
-    private func makeSlots() -> [PrometheusServer: ProbeSlots] {
-        clients.mapValues { _ in ProbeSlots(maxConcurrentPerServer) }
+    private func makeSlots() -> [MetricEndpoint: ProbeSlots] {
+        Dictionary(metrics.map { ($0.endpoint, ProbeSlots(maxConcurrentPerServer)) }) { first, _ in first }
     }
 
-    private func repeatedly(_ metric: PlannedMetric, slots: [PrometheusServer: ProbeSlots],
+    private func repeatedly(_ metric: PlannedMetric, slots: [MetricEndpoint: ProbeSlots],
                             onReading: @Sendable (MetricReading) -> Void) async {
         let clock = ContinuousClock()
         var next = clock.now + firstRunSpread * Double.random(in: 0...1)
@@ -117,11 +127,28 @@ public struct MetricPoller: Sendable {
     }
 
     /// One reading; nil when the task was cancelled while waiting for a slot or for the answer.
-    private func read(_ metric: PlannedMetric, slots: [PrometheusServer: ProbeSlots]) async -> MetricReading? {
-        let slot = slots[metric.server]
+    private func read(_ metric: PlannedMetric, slots: [MetricEndpoint: ProbeSlots]) async -> MetricReading? {
+        let slot = slots[metric.endpoint]
         if let slot { guard await slot.acquire() else { return nil } }
-        let result = await client(for: metric.server).instant(query: metric.config.query)
+        let reading = await read(metric)
         await slot?.release()
+        return reading
+    }
+
+    private func read(_ metric: PlannedMetric) async -> MetricReading? {
+        switch (metric.config.source, metric.endpoint) {
+        case (.query(let query), .prometheus(let server)):
+            return await instant(query, of: metric, on: server)
+        case (.scrape(let expression, _), .page(let url)):
+            return await scraper.read(metric, expression: expression, url: url, now: now)
+        case (.query, .page), (.scrape, .prometheus):
+            return MetricReading(id: metric.id, value: nil, error: Self.mismatch(metric), level: .unknown,
+                                 seriesCount: 0, at: now())
+        }
+    }
+
+    private func instant(_ query: String, of metric: PlannedMetric, on server: PrometheusServer) async -> MetricReading? {
+        let result = await client(for: server).instant(query: query)
         switch result {
         case .success(let samples):
             return MetricReading(id: metric.id, samples: samples, thresholds: metric.thresholds, at: now())
@@ -134,6 +161,14 @@ public struct MetricPoller: Sendable {
 
     private func client(for server: PrometheusServer) -> PrometheusClient {
         clients[server] ?? PrometheusClient(server: server, timeout: timeout, trustRoots: trustRoots)
+    }
+
+    /// A metric planned by hand with a source its endpoint cannot answer (`MetricPlan` never makes one).
+    private static func mismatch(_ metric: PlannedMetric) -> String {
+        switch metric.config.source {
+        case .query: "\(metric.id) is a PromQL query and \(metric.endpoint) is not a Prometheus"
+        case .scrape: "\(metric.id) is scraped and \(metric.endpoint) is a Prometheus, not a page"
+        }
     }
 
     static func seconds(_ duration: Duration) -> TimeInterval {

@@ -7,6 +7,7 @@ public struct MetricReading: Sendable, Equatable {
     /// query returned no series, or on an error.
     public var value: MetricValue?
     /// Why there is no value, in words (`bad_data: parse error …`, `cannot reach Prometheus: …`,
+    /// `no series http_errors_total at http://…/metrics …`,
     /// `environment variable PROM_TOKEN is not set …`); nil when the query ran.
     public var error: String?
     public var level: MetricLevel
@@ -28,13 +29,24 @@ public struct MetricReading: Sendable, Equatable {
     /// The reading of a query's answer: the worst of its samples, judged by `thresholds`; no series
     /// is unknown (there is nothing to judge).
     public init(id: MetricID, samples: [PrometheusSample], thresholds: MetricThresholds, at: Date) {
-        let value = thresholds.worst(of: samples.map(\.value))
+        self.init(id: id, values: samples.map(\.value), thresholds: thresholds, at: at)
+    }
+
+    /// The reading of several series' values (a query's samples, a scraped page's matching series):
+    /// the worst of them, judged by `thresholds`; none is unknown.
+    public init(id: MetricID, values: [MetricValue], thresholds: MetricThresholds, at: Date) {
+        let value = thresholds.worst(of: values)
         self.init(id: id, value: value, level: value.map(thresholds.level(of:)) ?? .unknown,
-                  seriesCount: samples.count, at: at)
+                  seriesCount: values.count, at: at)
     }
 
     /// The reading of a failed query.
     public init(id: MetricID, error: PrometheusError, at: Date) {
+        self.init(id: id, value: nil, error: error.description, level: .unknown, seriesCount: 0, at: at)
+    }
+
+    /// The reading of a failed scrape.
+    public init(id: MetricID, error: ScrapeError, at: Date) {
         self.init(id: id, value: nil, error: error.description, level: .unknown, seriesCount: 0, at: at)
     }
 

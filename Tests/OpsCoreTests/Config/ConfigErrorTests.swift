@@ -48,7 +48,7 @@ import Testing
             "7:5: unknown key \"probse\" in service api (expected one of: staging, probes, metrics, base_url; did you mean \"probes\"?)",
             "9:47: unknown key \"stauts\" in the expectations of probe h of service api (expected one of: status, max_ms, body_contains, json, header, cert_days; did you mean \"status\"?)",
             "9:62: unknown key \"retries\" in probe 1 of service api (expected one of: name, url, tcp, command, method, headers, body, interval, timeout, insecure, expect, consecutive)",
-            "11:23: unknown key \"warning\" in metric m of service api (expected one of: query, warn, critical; did you mean \"warn\"?)",
+            "11:23: unknown key \"warning\" in metric m of service api (expected one of: query, scrape, scrape_url, warn, critical; did you mean \"warn\"?)",
         ])
     }
 
@@ -391,12 +391,12 @@ import Testing
             "13:46: expected a map of status, max_ms, body_contains, json, header, cert_days for the expectations of probe g of service api, found an empty list",
             "14:54: expected a map of JSON paths to values for json in the expectations of probe h of service api, found an empty map; e.g. {\"$.status\": ok}",
             "14:67: expected a status code from 100 to 599, a list of them or a range for status in the expectations of probe h of service api, found an empty list; e.g. 200, [200, 204] or \"200-299\"",
-            "16:10: expected a PromQL query (or a map with query, warn, critical) for metric a of service api, found a list",
-            "17:10: metric b of service api has no query: expected query: with a PromQL expression",
+            "16:10: expected a PromQL query (or a map with query or scrape, warn, critical) for metric a of service api, found a list",
+            "17:10: metric b of service api has no query: expected query: with a PromQL expression, or scrape: with a series of the service's /metrics (e.g. scrape: http_error_ratio)",
             "18:29: expected a number for warn in metric c of service api, found \"high\"",
             "18:45: expected a number for critical in metric c of service api, found a number (.inf)",
-            "19:10: expected a PromQL query (or a map with query, warn, critical) for metric d of service api, found \"\"",
-            "20:10: expected a PromQL query (or a map with query, warn, critical) for metric e of service api, found nothing",
+            "19:10: expected a PromQL query (or a map with query or scrape, warn, critical) for metric d of service api, found \"\"",
+            "20:10: expected a PromQL query (or a map with query or scrape, warn, critical) for metric e of service api, found nothing",
         ])
     }
 

@@ -32,6 +32,10 @@ import Testing
         let api = try #require(config.service(named: "api"))
         #expect(api.probes.map(\.timeout) == [.seconds(5), ProbeConfig.defaultTimeout])
         #expect(config.service(named: "web")?.probes.first?.timeout == .seconds(5))
+        #expect(config.service(named: "web")?.metrics == [
+            MetricConfig(name: "error_ratio", scrape: .value(ScrapeSelector(name: "http_error_ratio")), warn: 0.05, critical: 0.2),
+            MetricConfig(name: "rps", scrape: .rate(ScrapeSelector(name: "http_requests_total"))),
+        ])
     }
 
     @Test func theKubernetesExample() throws {

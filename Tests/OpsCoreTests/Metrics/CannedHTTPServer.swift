@@ -2,11 +2,13 @@ import Foundation
 import Glibc
 import OpsCore
 
-/// A loopback HTTP server that answers every request with the same bytes and keeps what each
-/// request sent (request line and headers), to check what a client puts on the wire.
+/// A loopback HTTP server that answers every request with the same bytes (until `answer` changes
+/// them) and keeps what each request sent (request line and headers), to check what a client puts
+/// on the wire.
 final class CannedHTTPServer: Sendable {
     private let listener: LoopbackListener
     private let heads = LockedValue<[String]>([])
+    private let canned: LockedValue<[UInt8]>
 
     /// Answers `status` with `body` (as JSON unless `contentType` says otherwise), then closes.
     convenience init(status: Int = 200, reason: String = "OK", body: String,
@@ -15,11 +17,23 @@ final class CannedHTTPServer: Sendable {
     }
 
     init(status: Int, reason: String, body: [UInt8], contentType: String) throws {
+        let canned = LockedValue(Self.answer(status: status, reason: reason, body: body, contentType: contentType))
+        let heads = heads
+        listener = try LoopbackListener { connection in Self.serve(connection, answer: canned.value, heads: heads) }
+        self.canned = canned
+    }
+
+    /// Answers the requests from now on with `status` and `body` (a page that changes between two
+    /// scrapes, a server that starts failing).
+    func answer(status: Int = 200, reason: String = "OK", body: String, contentType: String = "application/json") {
+        let bytes = Self.answer(status: status, reason: reason, body: Array(body.utf8), contentType: contentType)
+        canned.withLock { $0 = bytes }
+    }
+
+    private static func answer(status: Int, reason: String, body: [UInt8], contentType: String) -> [UInt8] {
         let head = "HTTP/1.1 \(status) \(reason)\r\nContent-Type: \(contentType)\r\n"
             + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-        let answer = Array(head.utf8) + body
-        let heads = heads
-        listener = try LoopbackListener { connection in Self.serve(connection, answer: answer, heads: heads) }
+        return Array(head.utf8) + body
     }
 
     var port: Int { listener.port }

@@ -56,37 +56,37 @@ import Testing
     @Test func aMissingVariableKeepsTheMetricWithTheProblem() throws {
         let plan = MetricPlan.metrics(in: try Self.config(), variables: [:])
         #expect(plan.count == 5)
-        #expect(plan[0].server.authorization == nil)
-        #expect(plan[0].server.credentialsProblem
+        #expect(plan[0].server?.authorization == nil)
+        #expect(plan[0].server?.credentialsProblem
                 == "environment variable PROM_STAGING_TOKEN is not set (bearer_token_env of environment staging)")
-        #expect(plan[2].server.credentialsProblem
+        #expect(plan[2].server?.credentialsProblem
                 == "environment variable PROM_PRODUCTION_AUTH is not set (basic_auth_env of environment production)")
     }
 
     @Test func malformedCredentialsAreProblemsToo() throws {
         let config = try Self.config()
         let empty = MetricPlan.metrics(in: config, variables: ["PROM_STAGING_TOKEN": "", "PROM_PRODUCTION_AUTH": "nocolon"])
-        #expect(empty[0].server.credentialsProblem
+        #expect(empty[0].server?.credentialsProblem
                 == "environment variable PROM_STAGING_TOKEN is empty (bearer_token_env of environment staging)")
-        #expect(empty[2].server.credentialsProblem == "environment variable PROM_PRODUCTION_AUTH (basic_auth_env of environment "
+        #expect(empty[2].server?.credentialsProblem == "environment variable PROM_PRODUCTION_AUTH (basic_auth_env of environment "
                 + "production) must hold user:password, and has no colon")
         let broken = MetricPlan.metrics(in: config, variables: ["PROM_STAGING_TOKEN": "a\r\nX-Evil: 1"])
-        #expect(broken[0].server.credentialsProblem
+        #expect(broken[0].server?.credentialsProblem
                 == "environment variable PROM_STAGING_TOKEN holds a line break (bearer_token_env of environment staging)")
         // A trailing newline, as `export TOKEN=$(cat file)` keeps none but an editor may, is dropped.
         let trailing = MetricPlan.metrics(in: config, variables: ["PROM_STAGING_TOKEN": "tok\n"])
-        #expect(trailing[0].server.authorization == .bearer(token: "tok"))
+        #expect(trailing[0].server?.authorization == .bearer(token: "tok"))
     }
 
     @Test func descriptionsNeverShowTheSecret() throws {
         let plan = MetricPlan.metrics(in: try Self.config(), variables: Self.variables)
         for metric in plan {
             for text in ["\(metric)", String(describing: metric.server), String(reflecting: metric.server),
-                         "\(metric.server.authorization as Any)"] {
+                         "\(metric.server?.authorization as Any)"] {
                 #expect(!text.contains("s3cret") && !text.contains("pa:ss"), "\(text)")
             }
         }
-        #expect("\(plan[2].server)" == "https://metrics.example.com/prom (basic auth as ops)")
+        #expect("\(plan[2].endpoint)" == "https://metrics.example.com/prom (basic auth as ops)")
     }
 
     @Test func authorizationHeaderValues() {

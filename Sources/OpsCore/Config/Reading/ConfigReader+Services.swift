@@ -57,7 +57,7 @@ extension ConfigReader {
         }
         service.baseURL = map["base_url"].flatMap { values.url($0, for: "base_url in \(place)") }
         if let probes = map["probes"] { service.probes = readProbes(probes, of: service, environmentOrder: declared) }
-        if let metrics = map["metrics"] { service.metrics = readMetrics(metrics, of: service) }
+        if let metrics = map["metrics"] { service.metrics = readMetrics(metrics, of: service, environmentOrder: declared) }
         return service
     }
 
