@@ -3,7 +3,8 @@ import Testing
 
 /// The console in tmux with a Docker service on the real test engine and Kubernetes services on two
 /// fake clusters through the real kubectl, on one screen: their rows, a deployment's history and
-/// its pods' logs, and a third cluster that never answers, which costs only its own rows.
+/// its pods' logs, a deploy made with kubectl showing by itself, and a third cluster that never
+/// answers, which costs only its own rows.
 @Suite(.enabled(if: DockerEngine.shouldRun && TmuxSession.shouldRun && KubeTools.shouldRun, DockerEngine.missing))
 struct ConsoleKubernetesTests {
     @Test func dockerAndKubernetesServicesShareTheScreen() throws {
@@ -73,6 +74,13 @@ struct ConsoleKubernetesTests {
                 return line[start.lowerBound...].prefix(20)
             })
             return pods.count >= 2
+        })
+        // A deploy made outside opsdeck shows without a key press (the poll is an hour): the
+        // deployments' watch asks for a refresh, and the new pods replace the crash-looping one.
+        try sandbox.kubectl("prod-eu", ["set", "image", "deployment/web", "web=local/web:1.6.0"])
+        #expect(session.waitUntil("web in production on 1.6.0, all three pods up", timeout: .seconds(30)) { screen in
+            let web = row(screen, "web", "production")
+            return web.contains("1.6.0") && web.contains("3/3") && web.contains("running") && web.contains("healthy")
         })
         try session.keys("q")
         #expect(session.waitForExit())
