@@ -87,9 +87,9 @@ struct KubernetesListingTests {
         let folder = try ScratchFolder()
         let server = try FakeKubeAPIServer(options: ["--hang"], in: folder)
         let sandbox = try KubeSandbox(contexts: [("prod", server.url)], in: folder)
-        // kubectl alone would retry discovery for 12 s with a 2 s request timeout, and never end without one.
+        // kubectl alone retries discovery about six times, each waiting out the 30 s request timeout.
         let provider = KubernetesProvider(runner: LiveCommandRunner(),
-                                          endpoint: sandbox.endpoint("prod", deadline: .seconds(2), requestTimeout: .seconds(10)),
+                                          endpoint: sandbox.endpoint("prod", deadline: .seconds(2), requestTimeout: .seconds(30)),
                                           targets: Self.targets("prod", environment: "production"))
         let started = ContinuousClock.now
         do {
@@ -99,7 +99,9 @@ struct KubernetesListingTests {
             #expect(error.kind == .timedOut)
             #expect(error.description == "kubectl got no answer within 2s (context prod, namespace shop)")
         }
+        // Generous: tests that block the cooperative pool (tmux waits) can delay the deadline's timer,
+        // but not by the minutes kubectl would take.
         let took = ContinuousClock.now - started
-        #expect(took >= .seconds(2) && took < .seconds(8), "took \(took)")
+        #expect(took >= .seconds(2) && took < .seconds(30), "took \(took)")
     }
 }
