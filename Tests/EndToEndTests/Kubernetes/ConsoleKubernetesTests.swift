@@ -5,7 +5,8 @@ import Testing
 /// fake clusters through the real kubectl, on one screen: their rows, a deployment's history and
 /// its pods' logs, a deploy made with kubectl showing by itself, and a third cluster that never
 /// answers, which costs only its own rows.
-@Suite(.enabled(if: DockerEngine.shouldRun && TmuxSession.shouldRun && KubeTools.shouldRun, DockerEngine.missing))
+@Suite(.enabled(if: DockerEngine.shouldRun && TmuxSession.shouldRun, DockerEngine.missing),
+       .enabled(if: KubeTools.shouldRun, KubeTools.missing))
 struct ConsoleKubernetesTests {
     @Test func dockerAndKubernetesServicesShareTheScreen() throws {
         let scenario = try DockerScenario.get()
