@@ -17,6 +17,8 @@ do {
         try await ConsoleBenchmark.run(options)
     case .probes(let options):
         try ProbesCommand.run(options)
+    case .kube(let options):
+        try await KubeBenchmark.run(options)
     case .inProcess(let name, let file):
         try InProcessRunner.runChild(name: name, file: file)
     }

@@ -22,6 +22,7 @@ struct BenchArguments {
         case "keys": return try keys()
         case "console": return try console()
         case "probes": return try probes()
+        case "kube": return try kube()
         case "_in-process":
             let name = try value(for: verb)
             let file = try value(for: verb)
@@ -124,6 +125,20 @@ struct BenchArguments {
             }
         }
         return .probes(options)
+    }
+
+    private mutating func kube() throws -> BenchCommand {
+        var options = KubeOptions()
+        while let flag = remaining.popFirst() {
+            switch flag {
+            case "--deployments": options.deployments = try count(for: flag)
+            case "--pods": options.pods = try count(for: flag)
+            case "--runs": options.runs = try count(for: flag)
+            case "-h", "--help": return .help
+            default: throw BenchError("unknown option '\(flag)' for kube (try --help)")
+            }
+        }
+        return .kube(options)
     }
 
     private mutating func value(for flag: String) throws -> String {

@@ -7,6 +7,7 @@ enum BenchCommand {
     case keys(KeyLatencyOptions)
     case console(ConsoleOptions)
     case probes(ProbesOptions)
+    case kube(KubeOptions)
     /// Hidden: a child of `logs` that runs one in-process measurement, so that its peak RSS is
     /// its own and not the generator's or another measurement's.
     case inProcess(name: String, file: String)
@@ -36,6 +37,12 @@ struct LogsOptions {
     var runs = 3
 }
 
+struct KubeOptions {
+    var deployments = 1_000
+    var pods = 10_000
+    var runs = 5
+}
+
 struct RenderOptions {
     var records = 1_000_000
     var frames = 2000
@@ -47,7 +54,7 @@ struct RenderOptions {
 
 enum HelpText {
     static let usage = """
-    opsdeck-bench: measure opsdeck (log pipeline, frames, keys, console, probes) beside the reference tools.
+    opsdeck-bench: measure opsdeck (log pipeline, frames, keys, console, probes, kube) beside the reference tools.
 
     USAGE
       opsdeck-bench logs [--lines N] [--seed S] [--file PATH] [--keep] [--json]
@@ -57,6 +64,7 @@ enum HelpText {
       opsdeck-bench keys [--records N] [--rate LINES_PER_S] [--presses P]
       opsdeck-bench console [--containers N] [--runs R] [--image IMAGE]
       opsdeck-bench probes [--probes N] [--interval S] [--seconds T] [--skip-curl]
+      opsdeck-bench kube [--deployments N] [--pods P] [--runs R]
       opsdeck-bench generate --out PATH [--lines N] [--seed S] [--manifest PATH]
       opsdeck-bench --help
 
@@ -83,6 +91,10 @@ enum HelpText {
                started for the run), interrupts it, and reports its CPU time (user + system, from
                wait4) as a share of one core, and the same after the first interval (steady
                state); then curl doing the same requests, one process a round (--skip-curl: not).
+    kube       Generates what `kubectl get deployments -o json` and `get pods -o json` print for
+               a namespace of N deployments (default 1000) and P pods (default 10000), then times
+               opsdeck's parse of each and the Kubernetes provider's whole listing into the
+               services table's snapshots (kubectl not run; medians of R runs, default 5).
     generate   Writes the mixed log file only (and with --manifest, one `shape<TAB>kind` line per
                log line; kinds: json, json-malformed, prefixed-json, prefixed-json-malformed, text).
 

@@ -25,10 +25,14 @@ struct ConsoleSetup {
     }
 
     /// One provider per endpoint: the Docker targets of every service grouped by engine (context
-    /// and host; the config fills in an environment's), so one `docker ps` lists them all.
+    /// and host; the config fills in an environment's), so one `docker ps` lists them all, and the
+    /// Kubernetes targets by context and namespace, so one `get deployments` and one `get pods`
+    /// list a namespace. `timeout` is each kubectl call's deadline too: kubectl itself can wait far
+    /// longer on a server that does not answer.
     static func configured(_ config: OpsdeckConfig, at location: ConfigLocation, runner: any CommandRunner,
                            timeout: Duration) -> ConsoleSetup {
         var docker: [ServiceKey: DockerTarget] = [:]
+        var kubernetes: [ServiceKey: KubernetesTarget] = [:]
         var unavailable: [String: [ServiceKey]] = [:]
         for service in config.services {
             for (environment, target) in service.targets {
@@ -36,12 +40,17 @@ struct ConsoleSetup {
                 switch target {
                 case .docker(let target):
                     docker[key] = target
-                case .kubernetes, .fly:
+                case .kubernetes(let target):
+                    kubernetes[key] = target
+                case .fly:
                     unavailable[target.provider, default: []].append(key)
                 }
             }
         }
         var providers: [any ServiceListing] = DockerProvider.providers(for: docker, runner: runner, readTimeout: timeout)
+        providers += KubernetesProvider.providers(for: kubernetes, runner: runner,
+                                                  requestTimeout: min(KubernetesCommands.requestTimeout, timeout),
+                                                  deadline: timeout)
         providers += unavailable.keys.sorted().map { UnavailableProvider(name: $0, keys: unavailable[$0] ?? []) }
         let folder = URL(fileURLWithPath: location.path).deletingLastPathComponent().path
         // Without a service or environment to pick, planning cannot fail.

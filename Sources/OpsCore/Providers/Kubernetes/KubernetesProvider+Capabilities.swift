@@ -18,6 +18,7 @@ extension KubernetesProvider {
             podsProblem = error.description
         }
         let byName = Dictionary(deployments.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = KubernetesPodIndex(pods)
         return targets.keys.sorted { ($0.environment, $0.service) < ($1.environment, $1.service) }.map { key in
             let target = targets[key] ?? KubernetesTarget(context: endpoint.context, namespace: endpoint.namespace,
                                                           workload: .deployment(key.service))
@@ -29,7 +30,8 @@ extension KubernetesProvider {
                 return ServiceSnapshot(key: key, provider: self.name, note: "no deployment \(name) in namespace \(endpoint.namespace)",
                                        reportedState: .unknown)
             }
-            return KubernetesSnapshotBuilder.snapshot(key, deployment: deployment, pods: pods, container: target.container,
+            return KubernetesSnapshotBuilder.snapshot(key, deployment: deployment, pods: index.pods(of: deployment),
+                                                      container: target.container,
                                                       podsProblem: podsProblem)
         }
     }

@@ -26,12 +26,15 @@ public struct KubernetesProvider: ServiceListing, ReleaseHistory, LogStreaming, 
         self.maxLogStreams = max(1, maxLogStreams)
     }
 
-    /// One provider per context and namespace the targets name, ordered by them.
+    /// One provider per context and namespace the targets name, ordered by them; every endpoint
+    /// reads `kubeconfig` and caches discovery in `cacheDirectory` when they are given.
     public static func providers(for targets: [ServiceKey: KubernetesTarget], runner: any CommandRunner,
                                  requestTimeout: Duration = KubernetesCommands.requestTimeout,
-                                 deadline: Duration = KubernetesCommands.readDeadline) -> [KubernetesProvider] {
+                                 deadline: Duration = KubernetesCommands.readDeadline, kubeconfig: String? = nil,
+                                 cacheDirectory: String? = nil) -> [KubernetesProvider] {
         let byEndpoint = Dictionary(grouping: targets) {
-            KubernetesEndpoint($0.value, requestTimeout: requestTimeout, deadline: deadline)
+            KubernetesEndpoint(context: $0.value.context, namespace: $0.value.namespace, requestTimeout: requestTimeout,
+                               deadline: deadline, kubeconfig: kubeconfig, cacheDirectory: cacheDirectory)
         }
         return byEndpoint.keys.sorted().map { endpoint in
             KubernetesProvider(runner: runner, endpoint: endpoint,

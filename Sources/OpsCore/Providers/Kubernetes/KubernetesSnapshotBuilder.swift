@@ -1,12 +1,13 @@
 /// A deployment and the namespace's pods as the services table's row: the pods it owns as
 /// replicas, its spec's image with the digest the pods pulled, the rollout's verdict and note.
 enum KubernetesSnapshotBuilder {
-    /// `podsProblem` is why the pods could not be read (a role that may list deployments but not
-    /// pods): the row then falls back on the deployment's own counters.
+    /// `pods` are the deployment's own (see `KubernetesPodIndex`). `podsProblem` is why the pods
+    /// could not be read (a role that may list deployments but not pods): the row then falls back
+    /// on the deployment's own counters.
     static func snapshot(_ key: ServiceKey, deployment: KubernetesDeployment, pods: [KubernetesPod],
                          container: String?, podsProblem: String?) -> ServiceSnapshot {
         let specContainer = deployment.container(named: container)
-        let owned = pods.filter { $0.belongs(to: deployment) }.sorted { $0.name < $1.name }
+        let owned = pods.sorted { $0.name < $1.name }
         let replicas = owned.map { KubernetesReplicaBuilder.replica($0, container: specContainer?.name) }
         var snapshot = ServiceSnapshot(
             key: key, provider: KubernetesProvider.providerName,

@@ -14,6 +14,19 @@ import Testing
         #expect(KubernetesFixture.endpoint.command([]).argv.suffix(2) == ["--request-timeout", "5s"])
     }
 
+    @Test func aKubeconfigAndDiscoveryCacheOfItsOwnComeFirstWhenGiven() {
+        let endpoint = KubernetesEndpoint(context: "c", namespace: "n", kubeconfig: "/tmp/a b/config",
+                                          cacheDirectory: "/tmp/cache")
+        #expect(endpoint.command(["get", "pods"], isLongRunning: true).argv
+            == ["kubectl", "--kubeconfig", "/tmp/a b/config", "--cache-dir", "/tmp/cache", "--context", "c",
+                "--namespace", "n", "get", "pods"])
+        let grouped = KubernetesProvider.providers(
+            for: [ServiceKey(service: "web", environment: "prod"): KubernetesTarget(context: "c", namespace: "n",
+                                                                                     workload: .deployment("web"))],
+            runner: FakeCommandRunner(), kubeconfig: "/k", cacheDirectory: "/d")
+        #expect(grouped.map(\.endpoint.kubeconfig) == ["/k"] && grouped.map(\.endpoint.cacheDirectory) == ["/d"])
+    }
+
     @Test func followedCommandsHaveNoRequestTimeoutThatWouldCutThem() {
         let logs = KubernetesFixture.endpoint.command(KubernetesCommands.followLogs(pod: "web-1", tail: -5), isLongRunning: true)
         #expect(logs.argv == ["kubectl", "--context", "prod-eu", "--namespace", "shop", "logs", "--prefix", "--timestamps",
