@@ -227,11 +227,11 @@ import Testing
               f: { staging: { provider: cloudrun } }
             """) == [
             "4:17: expected a map with a provider and where the service runs for the staging target of a, found \"docker\"; e.g. { provider: docker, project: shop-staging, service: api }",
-            "5:17: the staging target of b has no provider (expected provider: docker, kubernetes, fly)",
-            "6:29: provider \"render\" in the staging target of c is not supported yet (supported: docker, kubernetes, fly)",
-            "7:29: unknown provider \"kubernets\" in the staging target of d (expected one of: docker, kubernetes, fly; did you mean \"kubernetes\"?)",
+            "5:17: the staging target of b has no provider (expected provider: docker, kubernetes, fly, local)",
+            "6:29: provider \"render\" in the staging target of c is not supported yet (supported: docker, kubernetes, fly, local)",
+            "7:29: unknown provider \"kubernets\" in the staging target of d (expected one of: docker, kubernetes, fly, local; did you mean \"kubernetes\"?)",
             "8:29: expected a provider name for provider in the staging target of e, found a list",
-            "9:29: provider \"cloudrun\" in the staging target of f is not supported yet (supported: docker, kubernetes, fly)",
+            "9:29: provider \"cloudrun\" in the staging target of f is not supported yet (supported: docker, kubernetes, fly, local)",
         ])
     }
 
