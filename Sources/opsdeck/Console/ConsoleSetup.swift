@@ -27,19 +27,25 @@ struct ConsoleSetup {
     static func configured(_ config: OpsdeckConfig, at location: ConfigLocation, runner: any CommandRunner,
                            timeout: Duration) -> ConsoleSetup {
         var docker: [ServiceKey: DockerTarget] = [:]
+        var local: [ServiceKey: LocalTarget] = [:]
         var unavailable: [String: [ServiceKey]] = [:]
+        let stateFolder = StatePaths.current().opsdeckFolder
         for service in config.services {
             for (environment, target) in service.targets {
                 let key = ServiceKey(service: service.name, environment: environment)
                 switch target {
                 case .docker(let target):
                     docker[key] = target
-                case .kubernetes, .fly:
+                case .local(let target) where target.stateFolder != nil || stateFolder != nil:
+                    local[key] = target
+                case .kubernetes, .fly, .local:
                     unavailable[target.provider, default: []].append(key)
                 }
             }
         }
         var providers: [any ServiceListing] = DockerProvider.providers(for: docker, runner: runner, readTimeout: timeout)
+        // Local services are read from their state folders: one provider serves them all.
+        if !local.isEmpty { providers.append(LocalProvider(targets: local, opsdeckStateFolder: stateFolder ?? "/")) }
         providers += unavailable.keys.sorted().map { UnavailableProvider(name: $0, keys: unavailable[$0] ?? []) }
         let folder = URL(fileURLWithPath: location.path).deletingLastPathComponent().path
         // Without a service or environment to pick, planning cannot fail.
