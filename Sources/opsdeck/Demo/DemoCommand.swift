@@ -29,6 +29,15 @@ struct DemoCommand: ParsableCommand {
     var serviceCommand: String?
 
     func run() throws {
+        do {
+            try runDemo()
+        } catch let failure as DemoFailure {
+            ActionCommandSupport.writeError("opsdeck demo: \(failure)")
+            throw ExitCode.failure
+        }
+    }
+
+    private func runDemo() throws {
         let executable = ActionSetup.ownExecutable()
         let command = serviceCommand.map { [$0] } ?? [executable, "demo-service"]
         if printConfig {
@@ -46,25 +55,31 @@ struct DemoCommand: ParsableCommand {
             let config = try ConfigLoader.load(path: run.configPath)
             stack = LocalStack(supervisors: LocalSupervisor.supervisors(for: config, opsdeckStateFolder: run.stateHome + "/opsdeck"))
         } catch {
-            throw ValidationError("the demo's configuration is not valid: \(error)")
+            throw DemoFailure("the demo's configuration is not valid: \(error)")
         }
         print("Starting the demo fleet under \(run.folder)…")
         let problems: Int
         do {
             problems = try stack.start { print("  " + $0) }
         } catch {
-            throw ValidationError(error.message ?? "the demo fleet could not start")
+            throw DemoFailure(error.message ?? "the demo fleet could not start")
         }
         if problems > 0 { print("\(problems) service(s) did not start; the console shows them as failed.") }
         defer { stack.stop() }
         do {
             try ConsoleCommand.parse(["--config", run.configPath, "--theme", theme, "--poll", "2"]).run()
         } catch {
-            FileHandle.standardError.write(Data("opsdeck demo: the console cannot start (\(error)); stopping the demo fleet\n".utf8))
-            stack.stop()
-            throw ExitCode.failure
+            throw DemoFailure("the console cannot start (\(error)); the demo fleet is stopped")
         }
     }
+}
+
+/// Why the demo stopped, said on standard error (every process it started is stopped by then),
+/// with exit status 1 and no usage text: the command line was right.
+struct DemoFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) { self.description = description }
 }
 
 /// The temporary folder of one demo run: its configuration, journal, locks and local state.
@@ -78,7 +93,7 @@ struct DemoRun {
         var template = Array((NSTemporaryDirectory() + "opsdeck-demo-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
         guard let made else {
-            throw ValidationError("cannot make a temporary folder for the demo: \(String(cString: strerror(errno)))")
+            throw DemoFailure("cannot make a temporary folder for the demo: \(String(cString: strerror(errno)))")
         }
         let run = DemoRun(folder: String(cString: made))
         let fleet = DemoFleet(serviceCommand: serviceCommand, folder: run.folder, ports: try DemoPorts.pick())
@@ -86,7 +101,7 @@ struct DemoRun {
             try fleet.yaml.write(toFile: run.configPath, atomically: true, encoding: .utf8)
         } catch {
             run.remove()
-            throw ValidationError("cannot write the demo's configuration: \(error)")
+            throw DemoFailure("cannot write the demo's configuration: \(error)")
         }
         return run
     }
@@ -98,7 +113,7 @@ struct DemoRun {
 enum DemoPorts {
     static func pick() throws -> [String: Int] {
         let keys = DemoFleet.members.flatMap { member in DemoFleet.environments.map { DemoFleet.portKey(member.service, $0) } }
-        guard let ports = LoopbackPorts.free(count: keys.count) else { throw ValidationError("no free port on 127.0.0.1 for the demo") }
+        guard let ports = LoopbackPorts.free(count: keys.count) else { throw DemoFailure("no free port on 127.0.0.1 for the demo") }
         return Dictionary(uniqueKeysWithValues: zip(keys, ports))
     }
 }

@@ -55,8 +55,8 @@ struct DemoFleet {
                 lines.append("      ready_path: /ready")
             }
             lines.append("    probes:")
-            lines.append("      - { name: health, url: /health, interval: 2s, expect: { status: 200, max_ms: 500 } }")
-            lines.append("      - { name: ready, url: /ready, interval: 2s, expect: { status: 200 } }")
+            lines.append("      - { name: health, url: /health, interval: 2s, timeout: 1s, expect: { status: 200, max_ms: 500 } }")
+            lines.append("      - { name: ready, url: /ready, interval: 2s, timeout: 1s, expect: { status: 200 } }")
             lines += Self.metricLines(for: member)
         }
         return lines.joined(separator: "\n") + "\n"

@@ -90,18 +90,18 @@ import Testing
               c: { staging: { provider: local, command: [x], version: 1.0.0, port: 1, ready_path: ready, env: { "A-B": x } } }
               d: { staging: { provider: local, command: [x], version: 1.0.0, port: 1, versions: [1.1.0, "../x"], comand: [y] } }
             """) == [
-            "1:19: unknown key \"folder\" in local (expected one of: state)",
             "1:17: expected a folder path for state in local, found a list",
+            "1:22: unknown key \"folder\" in local (expected one of: state)",
             "5:17: the local target of a/staging has no command: expected the argv list its instances run, e.g. [./api, --port, \"{port}\"]",
             "5:17: the local target of a/staging has no version: expected the version opsdeck local up starts, e.g. 1.4.0",
             "5:17: the local target of a/staging has no port: expected the front port on 127.0.0.1 the service is reached on",
-            "6:51: expected a list of text with at least one item for command in the local target of b/staging, found \"x\"",
-            "6:63: expected a version (letters, digits, ., _, + and -, not starting with - or .) for version in the local target of b/staging, found \"-rf\"",
-            "6:75: expected a port from 1 to 65535 for port in the local target of b/staging, found 70000",
-            "7:85: expected a path starting with / for ready_path in the local target of c/staging, found \"ready\"; e.g. /ready",
-            "7:105: \"A-B\" in env of the local target of c/staging is not a variable name (letters, digits and _)",
-            "8:92: unknown key \"comand\" in the local target of d/staging (expected one of: provider, command, version, versions, port, ready_path, env, directory, base_url; did you mean \"command\"?)",
-            "8:83: expected a version (letters, digits, ., _, + and -, not starting with - or .) for item 2 of versions in the local target of d/staging, found \"../x\"",
+            "6:45: expected a list of text with at least one item for command in the local target of b/staging, found \"x\"",
+            "6:57: expected a version (letters, digits, ., _, + and -, not starting with - or .) for version in the local target of b/staging, found \"-rf\"",
+            "6:70: expected a port from 1 to 65535 for port in the local target of b/staging, found a number (70000)",
+            "7:87: expected a path starting with / for ready_path in the local target of c/staging, found \"ready\"; e.g. /ready",
+            "7:101: \"A-B\" in env of the local target of c/staging is not a variable name (letters, digits and _)",
+            "8:93: expected a version (letters, digits, ., _, + and -, not starting with - or .) for item 2 of versions in the local target of d/staging, found \"../x\"",
+            "8:102: unknown key \"comand\" in the local target of d/staging (expected one of: provider, command, version, versions, port, ready_path, env, directory, base_url; did you mean \"command\"?)",
         ])
     }
 

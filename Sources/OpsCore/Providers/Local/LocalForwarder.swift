@@ -43,11 +43,12 @@ public final class LocalForwarder: @unchecked Sendable {
 
     /// Stops accepting, closes every open connection, and returns once every thread has ended.
     public func stop() {
-        let connections = lock.withLock { () -> Set<Int32> in
+        // Under the lock: a relay thread closes its descriptors under it too, so a number closed
+        // and reused elsewhere in the meantime is never shut down here.
+        lock.withLock {
             stopped = true
-            return open
+            for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
         idle.lock()
         while threads > 0 { idle.wait() }
         idle.unlock()
@@ -100,9 +101,9 @@ public final class LocalForwarder: @unchecked Sendable {
                 lock.withLock {
                     open.remove(client)
                     open.remove(upstream)
+                    close(client)
+                    close(upstream)
                 }
-                close(client)
-                close(upstream)
                 end()
             }
         }
