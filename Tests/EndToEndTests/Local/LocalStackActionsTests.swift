@@ -26,7 +26,7 @@ struct LocalStackActionsTests {
         #expect(sandbox.servedVersion(sandbox.productionPort) == "1.4.0")
         let afterDeploy = sandbox.store.instances(of: Self.staging)
         #expect(afterDeploy.map(\.version) == ["1.5.0"])
-        #expect(firstPIDs.first.map(processIsGone) == true)
+        #expect(firstPIDs.first.map { processIsGone($0) } == true)
 
         // The status command and the release history see it.
         let releases = sandbox.store.history(of: Self.staging)

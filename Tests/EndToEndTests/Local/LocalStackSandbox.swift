@@ -168,7 +168,13 @@ struct SandboxError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Whether `pid` is gone for good: no process, and no zombie left unreaped.
-func processIsGone(_ pid: Int32) -> Bool {
-    !FileManager.default.fileExists(atPath: "/proc/\(pid)")
+/// Whether `pid` is gone for good: no process, and no zombie left unreaped. Polls up to
+/// `timeout`: a stopped instance is reaped by its supervisor's next round, a moment later.
+func processIsGone(_ pid: Int32, timeout: Duration = .seconds(10)) -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while FileManager.default.fileExists(atPath: "/proc/\(pid)") {
+        guard ContinuousClock.now < deadline else { return false }
+        usleep(10_000)
+    }
+    return true
 }
