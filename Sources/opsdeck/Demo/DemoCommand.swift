@@ -58,14 +58,23 @@ struct DemoCommand: ParsableCommand {
             throw DemoFailure("the demo's configuration is not valid: \(error)")
         }
         print("Starting the demo fleet under \(run.folder)…")
+        // Until the console takes them over, a Ctrl-C must stop the fleet, not orphan it.
+        let signals = StopSignals()
         let problems: Int
         do {
             problems = try stack.start { print("  " + $0) }
         } catch {
+            signals.release()
             throw DemoFailure(error.message ?? "the demo fleet could not start")
         }
-        if problems > 0 { print("\(problems) service(s) did not start; the console shows them as failed.") }
         defer { stack.stop() }
+        if signals.hasArrived {
+            stack.stop()
+            signals.release()
+            throw DemoFailure("stopped on request; the demo fleet is stopped")
+        }
+        signals.release()
+        if problems > 0 { print("\(problems) service(s) did not start; the console shows them as failed.") }
         do {
             try ConsoleCommand.parse(["--config", run.configPath, "--theme", theme, "--poll", "2"]).run()
         } catch {

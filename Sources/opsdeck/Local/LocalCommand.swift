@@ -44,11 +44,12 @@ struct LocalUpCommand: ParsableCommand {
                                                           settings: .init(readyTimeout: deadline))
             guard !supervisors.isEmpty else { throw ActionStop(.usage, "\(setup.configPath) has no service with provider: local") }
             let stack = LocalStack(supervisors: supervisors)
-            let waiter = StopSignalWaiter()
+            let signals = StopSignals()
+            defer { signals.release() }
             let output = ActionOutput(format: .text)
             let problems = try stack.start { line in output.text(line) }
             output.text("Running; Ctrl-C stops every instance.")
-            waiter.wait()
+            signals.wait()
             output.text("Stopping…")
             stack.stop()
             output.text("Stopped.")
@@ -93,26 +94,46 @@ final class LocalStack: Sendable {
     }
 }
 
-/// Blocks until SIGINT, SIGTERM or SIGHUP, which it takes over from their default of ending the
-/// process at once, so that whoever waits can stop what it started first.
-final class StopSignalWaiter: @unchecked Sendable {
+/// SIGINT, SIGTERM and SIGHUP taken over from their default of ending the process at once, so
+/// that whoever started instances stops them first: `local up` waits for one; the demo checks
+/// whether one came while its fleet started, and hands the signals back before the console
+/// takes them over.
+final class StopSignals: @unchecked Sendable {
     private static let handled = [SIGINT, SIGTERM, SIGHUP]
     private let received = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var arrived = false
     private var sources: [any DispatchSourceSignal] = []
 
     init() {
         for number in Self.handled {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [received] in received.signal() }
+            source.setEventHandler { [self] in
+                let first = lock.withLock { () -> Bool in
+                    defer { arrived = true }
+                    return !arrived
+                }
+                if first { received.signal() }
+            }
             source.resume()
             sources.append(source)
         }
     }
 
+    /// Whether a signal has come so far.
+    var hasArrived: Bool { lock.withLock { arrived } }
+
+    /// Blocks until a signal comes (at once when one came already).
     func wait() {
         received.wait()
+        received.signal()
+    }
+
+    /// Back to the default dispositions.
+    func release() {
         for source in sources { source.cancel() }
+        sources = []
         for number in Self.handled { signal(number, SIG_DFL) }
     }
 }

@@ -6,6 +6,7 @@
 /// STATE/SERVICE/ENVIRONMENT/live.json          the instance the front port forwards to
 /// STATE/SERVICE/ENVIRONMENT/history.jsonl      one line a switch or a failed version
 /// STATE/SERVICE/ENVIRONMENT/instances/ID.json  one running instance: pid, port, version, started
+/// STATE/SERVICE/ENVIRONMENT/instances/ID.exit  its exit status, once the supervisor has reaped it
 /// STATE/SERVICE/ENVIRONMENT/requests/ID.json   an instance a deploy asks the supervisor to start
 /// STATE/SERVICE/ENVIRONMENT/requests/ID.error  why the supervisor could not start it
 /// STATE/SERVICE/ENVIRONMENT/logs/ID.log        the instance's standard output and error
@@ -36,6 +37,7 @@ public struct LocalStateLayout: Hashable, Sendable {
     public func logsFolder(_ key: ServiceKey) -> String { StatePaths.joined(serviceFolder(key), "logs") }
 
     public func instanceFile(_ key: ServiceKey, id: String) -> String { StatePaths.joined(instancesFolder(key), id + ".json") }
+    public func exitFile(_ key: ServiceKey, id: String) -> String { StatePaths.joined(instancesFolder(key), id + ".exit") }
     public func requestFile(_ key: ServiceKey, id: String) -> String { StatePaths.joined(requestsFolder(key), id + ".json") }
     public func requestErrorFile(_ key: ServiceKey, id: String) -> String { StatePaths.joined(requestsFolder(key), id + ".error") }
     public func logFile(_ key: ServiceKey, id: String) -> String { StatePaths.joined(logsFolder(key), id + ".log") }

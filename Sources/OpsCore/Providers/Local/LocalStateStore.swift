@@ -25,13 +25,32 @@ public struct LocalStateStore: Sendable {
     public func instances(of key: ServiceKey) -> [LocalInstance] {
         let folder = layout.instancesFolder(key)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.sorted()
-            .compactMap { read(LocalInstance.self, from: StatePaths.joined(folder, $0)) }
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+            .compactMap { instance(of: key, id: String($0.dropLast(5))) }
             .sorted { ($0.started, $0.id) < ($1.started, $1.id) }
     }
 
+    /// The instance's record, with its exit status when the supervisor has reaped it.
     public func instance(of key: ServiceKey, id: String) -> LocalInstance? {
-        read(LocalInstance.self, from: layout.instanceFile(key, id: id))
+        guard var instance = read(LocalInstance.self, from: layout.instanceFile(key, id: id)), instance.id == id else { return nil }
+        if instance.exitStatus == nil, case .success(let fd) = StateFiles.openFile(layout.exitFile(key, id: id), O_RDONLY) {
+            defer { close(fd) }
+            let text = StateFiles.readAll(fd, limit: 32).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            instance.exitStatus = Int32(text.trimmingASCIIWhitespace())
+        }
+        return instance
+    }
+
+    /// Records how an instance ended. A file of its own, never a rewrite of the instance's record:
+    /// the stop step may be removing that record at this very moment, and must not see it come back.
+    public func writeExit(_ status: Int32, of key: ServiceKey, id: String) throws(LocalProviderError) {
+        try writeWhole(Array("\(status)\n".utf8), to: layout.exitFile(key, id: id))
+    }
+
+    /// Forgets an instance: its record and its exit status.
+    public func removeInstance(of key: ServiceKey, id: String) {
+        remove(layout.instanceFile(key, id: id))
+        remove(layout.exitFile(key, id: id))
     }
 
     public func live(of key: ServiceKey) -> LocalLive? { read(LocalLive.self, from: layout.liveFile(key)) }

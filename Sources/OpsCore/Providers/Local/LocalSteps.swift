@@ -108,7 +108,7 @@ public struct LocalSteps: Sendable {
         if let instance, instance.isRunning {
             words = Self.terminate(instance, grace: grace)
         }
-        store.remove(store.layout.instanceFile(key, id: id))
+        store.removeInstance(of: key, id: id)
         store.remove(store.layout.requestFile(key, id: id))
         if recordFailure {
             let version = instance?.version ?? store.request(of: key, id: id)?.version ?? id

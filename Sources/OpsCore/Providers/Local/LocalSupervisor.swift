@@ -108,7 +108,11 @@ public final class LocalSupervisor: @unchecked Sendable {
     private func clearLeftovers(of key: ServiceKey) {
         for instance in store.instances(of: key) {
             if instance.isRunning { _ = LocalSteps.terminate(instance, grace: settings.stopGrace) }
-            store.remove(store.layout.instanceFile(key, id: instance.id))
+        }
+        // Every file of the instances folder goes, exit statuses left behind by a stop included.
+        let folder = store.layout.instancesFolder(key)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            store.remove(StatePaths.joined(folder, name))
         }
         for id in store.pendingRequests(of: key) { store.remove(store.layout.requestFile(key, id: id)) }
         store.remove(store.layout.liveFile(key))
@@ -213,10 +217,9 @@ public final class LocalSupervisor: @unchecked Sendable {
             var status: Int32 = 0
             guard waitpid(pid, &status, WNOHANG) == pid else { continue }
             guard let child = lock.withLock({ children.removeValue(forKey: pid) }) else { continue }
-            guard var instance = store.instance(of: child.key, id: child.id), instance.pid == pid else { continue }
             let exited = status & 0x7F == 0
-            instance.exitStatus = exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-            try? store.write(instance, of: child.key)
+            // Best effort: without it the listing still sees the process gone, only not its status.
+            try? store.writeExit(exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), of: child.key, id: child.id)
         }
     }
 
@@ -245,7 +248,7 @@ public final class LocalSupervisor: @unchecked Sendable {
         }
         group.wait()
         reapAll()
-        for (key, instance) in instances { store.remove(store.layout.instanceFile(key, id: instance.id)) }
+        for (key, instance) in instances { store.removeInstance(of: key, id: instance.id) }
         for key in keys {
             store.remove(store.layout.liveFile(key))
             for id in store.pendingRequests(of: key) { store.remove(store.layout.requestFile(key, id: id)) }

@@ -29,6 +29,14 @@ import Testing
                                                  directory: nil), of: Self.key)
         #expect(store.pendingRequests(of: Self.key) == ["1.5.0-000002"])
         #expect(store.request(of: Self.key, id: "1.5.0-000002")?.argv == ["x", "{port}"])
+        // The supervisor records an exit beside the record, and forgetting the instance removes both.
+        try store.writeExit(3, of: Self.key, id: instance.id)
+        #expect(store.instance(of: Self.key, id: instance.id)?.exitStatus == 3)
+        #expect(store.instance(of: Self.key, id: instance.id)?.isRunning == false)
+        store.removeInstance(of: Self.key, id: instance.id)
+        #expect(store.instances(of: Self.key).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.root + "/api/staging/instances/1.4.0-000001.exit"))
+        try store.write(instance, of: Self.key)
         // A damaged record is no record.
         try "{\"id\": 1".write(toFile: folder.root + "/api/staging/instances/bad.json", atomically: true, encoding: .utf8)
         #expect(store.instances(of: Self.key) == [instance])
