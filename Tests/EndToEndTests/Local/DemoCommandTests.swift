@@ -56,6 +56,8 @@ struct DemoCommandTests {
                     }
                 }
             })
+            // The first row's logs flow in the log pane.
+            #expect(session.waitFor("listening", timeout: .seconds(20)))
             let demoFolders = try FileManager.default.contentsOfDirectory(atPath: temporary).filter { $0.hasPrefix("opsdeck-demo-") }
             #expect(demoFolders.count == 1, "a fresh folder each run, the last one removed: \(demoFolders)")
             let pids = try #require(demoFolders.first.map { Self.instancePIDs(under: temporary + "/" + $0 + "/local") })

@@ -85,6 +85,38 @@ struct LocalStackActionsTests {
         for pid in before { #expect(processIsGone(pid)) }
     }
 
+    @Test func anInstanceThatDiesIsReapedAndListedAsFailed() async throws {
+        let sandbox = try LocalStackSandbox()
+        try sandbox.up()
+        let provider = LocalProvider(targets: [Self.staging: LocalTarget(command: ["x"], version: "1.4.0", port: sandbox.stagingPort)],
+                                     opsdeckStateFolder: sandbox.state + "/opsdeck")
+        let serving = try #require(try await provider.services().first)
+        #expect(serving.state == .running && serving.image?.version == "1.4.0" && serving.replicas.count == 1)
+        let pid = try #require(sandbox.instancePIDs("staging").first)
+        kill(pid, SIGKILL)
+        // The supervisor reaps it (no zombie) and records how it ended; the listing says so.
+        #expect(processIsGone(pid))
+        let deadline = ContinuousClock.now + .seconds(10)
+        var listed = serving
+        while ContinuousClock.now < deadline {
+            listed = try #require(try await provider.services().first)
+            if listed.replicas.first?.exitCode != nil { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(listed.state == .failed && listed.replicas.first?.exitCode == 128 + Int(SIGKILL))
+        #expect(listed.note?.contains("has ended") == true)
+        // Its logs stay readable: the provider follows the file the instance wrote.
+        let sources = try await provider.logSources(of: Self.staging, tail: 10)
+        let log = try #require(sources.first?.command.arguments.last)
+        #expect(try String(contentsOfFile: log, encoding: .utf8).contains("\"msg\": \"listening\""))
+        // A deploy now starts afresh: nothing live runs, so nothing is stopped.
+        let deploy = try sandbox.opsdeck(["deploy", "api", "--env", "staging", "--version", "1.5.0", "--yes"])
+        #expect(deploy.exitCode == 0, "\(deploy.stdoutText)\n\(deploy.stderrText)")
+        #expect(deploy.stdoutText.contains("[3/3] switch") && !deploy.stdoutText.contains("stop the old instance"))
+        #expect(sandbox.servedVersion(sandbox.stagingPort) == "1.5.0")
+        #expect(sandbox.down()?.exitCode == 0)
+    }
+
     @Test func withoutLocalUpADeployRefusesAndNothingRuns() throws {
         let sandbox = try LocalStackSandbox()
         let deploy = try sandbox.opsdeck(["deploy", "api", "--env", "staging", "--version", "1.5.0", "--yes"])
