@@ -14,7 +14,8 @@ struct DemoCommand: ParsableCommand {
         with a logger of its own, on free loopback ports) under a fresh temporary folder that also \
         holds the journal and the locks, so nothing of your own opsdeck state is touched; then opens \
         the console on them. Version 1.5.0 degrades after its deploy: deploy it to staging, watch the \
-        probes turn red, try to promote, roll back. Quitting the console stops every process the demo \
+        probes turn red, try to promote, roll back (the headless commands work on the demo too, with \
+        the --config of the folder it prints as it starts). Quitting the console stops every process the demo \
         started and removes the folder. --print-config shows the opsdeck.yml it runs.
         """
     )

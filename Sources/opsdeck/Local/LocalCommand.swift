@@ -19,7 +19,7 @@ struct LocalUpCommand: ParsableCommand {
         A local development stack: each service with `provider: local` is started from its \
         `command` at its `version` on a free loopback port, and its `port` on 127.0.0.1 forwards to \
         it once its `ready_path` answers. While it runs, `opsdeck deploy SERVICE --env ENV --version \
-        V` (and promote, rollback, the console) from another terminal start the new version beside \
+        V` (and promote, rollback) from another terminal start the new version beside \
         the old one, switch the front port once it is ready, and stop the old one. Ctrl-C (or \
         SIGTERM) stops every instance it started.
 
