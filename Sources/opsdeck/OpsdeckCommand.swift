@@ -8,7 +8,8 @@ struct OpsdeckCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [ConsoleCommand.self, ConfigCommand.self, LogsCommand.self, ViewCommand.self, ProbeCommand.self,
                       JournalCommand.self, DeployCommand.self, RollbackCommand.self, PromoteCommand.self,
-                      StatusCommand.self, DockerWaitCommand.self, DemoServiceCommand.self],
+                      StatusCommand.self, LocalCommand.self, DemoCommand.self, DockerWaitCommand.self,
+                      LocalStepCommand.self, DemoServiceCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -12,7 +12,8 @@ public enum ConfigLoader {
     /// Reads the file at `path` (named so in messages). Throws `ConfigError`: when the file
     /// cannot be read, is not UTF-8, or says anything opsdeck does not understand.
     public static func load(path: String) throws -> OpsdeckConfig {
-        try parse(text: readText(path), file: path)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try parse(text: readText(path), file: path).resolvingLocalPaths(configFolder: folder)
     }
 
     /// Reads configuration text; `file` names it in messages. Throws `ConfigError`.

@@ -7,6 +7,9 @@ public enum ServiceChangers {
         case .docker(let docker):
             let provider = DockerProvider(runner: runner, endpoint: DockerEndpoint(docker), targets: [key: docker])
             return DockerDeployer(provider: provider, settings: settings)
+        case .local(let local):
+            let provider = LocalProvider(targets: [key: local], opsdeckStateFolder: settings.stateFolder)
+            return LocalDeployer(provider: provider, settings: settings)
         case .kubernetes, .fly:
             throw .unsupported(key, provider: target.provider)
         }

@@ -33,7 +33,9 @@ struct ConsoleSetup {
                            timeout: Duration) -> ConsoleSetup {
         var docker: [ServiceKey: DockerTarget] = [:]
         var kubernetes: [ServiceKey: KubernetesTarget] = [:]
+        var local: [ServiceKey: LocalTarget] = [:]
         var unavailable: [String: [ServiceKey]] = [:]
+        let stateFolder = StatePaths.current().opsdeckFolder
         for service in config.services {
             for (environment, target) in service.targets {
                 let key = ServiceKey(service: service.name, environment: environment)
@@ -42,7 +44,9 @@ struct ConsoleSetup {
                     docker[key] = target
                 case .kubernetes(let target):
                     kubernetes[key] = target
-                case .fly:
+                case .local(let target) where target.stateFolder != nil || stateFolder != nil:
+                    local[key] = target
+                case .fly, .local:
                     unavailable[target.provider, default: []].append(key)
                 }
             }
@@ -51,6 +55,8 @@ struct ConsoleSetup {
         providers += KubernetesProvider.providers(for: kubernetes, runner: runner,
                                                   requestTimeout: min(KubernetesCommands.requestTimeout, timeout),
                                                   deadline: timeout)
+        // Local services are read from their state folders: one provider serves them all.
+        if !local.isEmpty { providers.append(LocalProvider(targets: local, opsdeckStateFolder: stateFolder ?? "/")) }
         providers += unavailable.keys.sorted().map { UnavailableProvider(name: $0, keys: unavailable[$0] ?? []) }
         let folder = URL(fileURLWithPath: location.path).deletingLastPathComponent().path
         // Without a service or environment to pick, planning cannot fail.

@@ -39,7 +39,7 @@ import Testing
                   m: { query: up, warning: 1 }
             """)
         #expect(issues == [
-            "1:1: unknown key \"enviroments\" in the top level (expected one of: environments, services, journal_path, read_only, alerts; did you mean \"environments\"?)",
+            "1:1: unknown key \"enviroments\" in the top level (expected one of: environments, services, journal_path, read_only, alerts, local; did you mean \"environments\"?)",
             "3:14: unknown key \"protect\" in environment staging (expected one of: protected, read_only, auto_rollback, prometheus, docker, kubernetes, soak, watch; did you mean \"protected\"?)",
             "3:39: unknown key \"hots\" in the docker settings of staging (expected one of: context, host; did you mean \"host\"?)",
             "3:64: unknown key \"ns\" in the kubernetes settings of staging (expected one of: context, namespace)",
@@ -65,7 +65,7 @@ import Testing
             - staging
             - production
             """) == [
-            "1:1: expected the file to be a map with the keys environments, services, journal_path, read_only, alerts, found a list",
+            "1:1: expected the file to be a map with the keys environments, services, journal_path, read_only, alerts, local, found a list",
         ])
     }
 
@@ -73,7 +73,7 @@ import Testing
         #expect(ConfigText.issues("""
             just text
             """) == [
-            "1:1: expected the file to be a map with the keys environments, services, journal_path, read_only, alerts, found \"just text\"",
+            "1:1: expected the file to be a map with the keys environments, services, journal_path, read_only, alerts, local, found \"just text\"",
         ])
     }
 
@@ -227,11 +227,11 @@ import Testing
               f: { staging: { provider: cloudrun } }
             """) == [
             "4:17: expected a map with a provider and where the service runs for the staging target of a, found \"docker\"; e.g. { provider: docker, project: shop-staging, service: api }",
-            "5:17: the staging target of b has no provider (expected provider: docker, kubernetes, fly)",
-            "6:29: provider \"render\" in the staging target of c is not supported yet (supported: docker, kubernetes, fly)",
-            "7:29: unknown provider \"kubernets\" in the staging target of d (expected one of: docker, kubernetes, fly; did you mean \"kubernetes\"?)",
+            "5:17: the staging target of b has no provider (expected provider: docker, kubernetes, fly, local)",
+            "6:29: provider \"render\" in the staging target of c is not supported yet (supported: docker, kubernetes, fly, local)",
+            "7:29: unknown provider \"kubernets\" in the staging target of d (expected one of: docker, kubernetes, fly, local; did you mean \"kubernetes\"?)",
             "8:29: expected a provider name for provider in the staging target of e, found a list",
-            "9:29: provider \"cloudrun\" in the staging target of f is not supported yet (supported: docker, kubernetes, fly)",
+            "9:29: provider \"cloudrun\" in the staging target of f is not supported yet (supported: docker, kubernetes, fly, local)",
         ])
     }
 

@@ -6,6 +6,7 @@ extension ProviderTarget {
         case .docker(let target): target.summary
         case .kubernetes(let target): target.summary
         case .fly(let target): "app \(shown(target.app))"
+        case .local(let target): target.summary
         }
     }
 }
@@ -37,6 +38,19 @@ extension KubernetesTarget {
         }
         let containerWords = container.map { ", container \(shown($0))" } ?? ""
         return "\(workloadWords)\(containerWords) in namespace \(shown(namespace)), context \(shown(context))"
+    }
+}
+
+extension LocalTarget {
+    /// `version 1.4.0 of ./api --port {port}, on 127.0.0.1:18080, ready at /ready`.
+    public var summary: String {
+        var words = "version \(shown(version)) of " + command.map { shown(ShellQuoting.quote($0)) }.joined(separator: " ")
+        words += ", on 127.0.0.1:\(port), ready at \(shown(readyPath))"
+        if !versions.isEmpty { words += ", offers " + versions.map(shown).joined(separator: ", ") }
+        if !environment.isEmpty { words += ", sets " + environment.keys.sorted().map(shown).joined(separator: ", ") }
+        if let directory { words += ", in \(shown(directory))" }
+        if let stateFolder { words += ", state in \(shown(stateFolder))" }
+        return words
     }
 }
 

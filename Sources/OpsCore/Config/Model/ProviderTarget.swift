@@ -3,18 +3,21 @@ public enum ProviderTarget: Sendable, Hashable {
     case docker(DockerTarget)
     case kubernetes(KubernetesTarget)
     case fly(FlyTarget)
+    /// Processes on this machine, run by `opsdeck local up`.
+    case local(LocalTarget)
 
     /// The providers a target can name, in the order they are listed to the user.
-    public static let supportedProviders = ["docker", "kubernetes", "fly"]
+    public static let supportedProviders = ["docker", "kubernetes", "fly", "local"]
     /// Providers the design names that have no adapter yet: naming one is an error that says so.
     public static let plannedProviders = ["render", "railway", "cloudrun", "apprunner", "containerapp"]
 
-    /// `docker`, `kubernetes` or `fly`, as written in the file.
+    /// `docker`, `kubernetes`, `fly` or `local`, as written in the file.
     public var provider: String {
         switch self {
         case .docker: "docker"
         case .kubernetes: "kubernetes"
         case .fly: "fly"
+        case .local: "local"
         }
     }
 }

@@ -34,11 +34,16 @@ extension ConfigReader {
         case "fly":
             map = KeyedMap(node, expected: "", place: place, allowed: Self.flyTargetKeys, log: log)
             target = map.flatMap { readFlyTarget($0) }.map(ProviderTarget.fly)
+        case "local":
+            map = KeyedMap(node, expected: "", place: place, allowed: Self.localTargetKeys, log: log)
+            target = map.flatMap { readLocalTarget($0) }.map(ProviderTarget.local)
         default:
             reportUnsupported(provider, at: providerNode.position, in: label)
             return nil
         }
-        let baseURL = map?["base_url"].flatMap { values.url($0, for: "base_url in \(place)") }
+        var baseURL = map?["base_url"].flatMap { values.url($0, for: "base_url in \(place)") }
+        // A local service is reached on its front port: probes go there unless told otherwise.
+        if baseURL == nil, case .local(let local)? = target { baseURL = "http://127.0.0.1:\(local.port)" }
         return target.map { ($0, baseURL) }
     }
 

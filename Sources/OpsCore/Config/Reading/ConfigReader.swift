@@ -1,7 +1,7 @@
 /// Reads a YAML document as an `opsdeck.yml`: every key checked, every value typed, every issue
 /// logged with its position, so one run reports everything wrong with the file.
 struct ConfigReader {
-    static let topLevelKeys = ["environments", "services", "journal_path", "read_only", "alerts"]
+    static let topLevelKeys = ["environments", "services", "journal_path", "read_only", "alerts", "local"]
 
     let log: IssueLog
     var values: ValueReader { ValueReader(log: log) }
@@ -31,9 +31,10 @@ struct ConfigReader {
         let journalPath = top["journal_path"].flatMap { values.text($0, for: "journal_path", what: "a file path") }
         let readOnly = top["read_only"].flatMap { values.bool($0, for: "read_only") } ?? false
         let alerts = readAlerts(in: top)
+        let localState = readLocalSettings(in: top)
         guard log.isEmpty else { return nil }
         return OpsdeckConfig(environments: environments, services: services, journalPath: journalPath, readOnly: readOnly,
-                             alerts: alerts)
+                             alerts: alerts).withLocalStateFolder(localState)
     }
 
     /// A name from the file as it appears inside messages: no control characters, not too long.
