@@ -77,7 +77,7 @@ struct DemoCommand: ParsableCommand {
         signals.release()
         if problems > 0 { print("\(problems) service(s) did not start; the console shows them as failed.") }
         do {
-            try ConsoleCommand.parse(["--config", run.configPath, "--theme", theme, "--poll", "2"]).run()
+            try ConsoleCommand.parse(["--config", run.configPath, "--theme", theme, "--poll", "2", "--metric-interval", "3"]).run()
         } catch {
             throw DemoFailure("the console cannot start (\(error)); the demo fleet is stopped")
         }

@@ -62,10 +62,13 @@ struct DemoFleet {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The place for each service's metrics, read from its own `/metrics` once metrics can be
-    /// scraped without a Prometheus (the `scrape:` metric key); until then the services are
-    /// watched through their probes alone.
-    static func metricLines(for member: Member) -> [String] { [] }
+    /// Each service's metrics, read from its own `/metrics` page (no Prometheus needed): the error
+    /// ratio the promotion gate and the watch window judge, and the request rate.
+    static func metricLines(for member: Member) -> [String] {
+        ["    metrics:",
+         "      error_rate: { scrape: http_error_ratio, warn: 0.05, critical: 0.2 }",
+         "      rps: { scrape: rate(http_requests_total) }"]
+    }
 
     /// A YAML double-quoted scalar: paths and argv items may hold anything.
     static func quoted(_ text: String) -> String {

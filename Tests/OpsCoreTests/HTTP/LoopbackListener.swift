@@ -41,10 +41,14 @@ final class LoopbackListener: @unchecked Sendable {
         listener = fd
         closesAtStop = serve == nil
         port = Int(UInt16(bigEndian: address.sin_port))
+        // The accept thread alone closes the listening descriptor, when it ends: closed by `stop`
+        // before this thread reached `accept`, its number could already belong to another test's
+        // socket, whose connections this thread would then take.
         Thread.detachNewThread { [self] in
+            defer { close(listener) }
             while true {
                 let connection = accept(listener, nil, nil)
-                if connection < 0 { return }  // closed by stop()
+                if connection < 0 { return }  // shut down by stop()
                 let keep = lock.withLock { () -> Bool in
                     if stopped { return false }
                     open.insert(connection)
@@ -90,9 +94,8 @@ final class LoopbackListener: @unchecked Sendable {
                 if closesAtStop { close(connection) } else { shutdown(connection, Int32(SHUT_RDWR)) }
             }
             if closesAtStop { open = [] }
-            // The listener's own thread ends once `accept` fails.
+            // The listener's own thread ends once `accept` fails, and closes it.
             shutdown(listener, Int32(SHUT_RDWR))
-            close(listener)
         }
     }
 

@@ -75,8 +75,14 @@ struct ActionDrawing {
             }
             lines.append([])
         }
+        // Commands are shown whole: a long one wraps onto indented lines rather than being cut.
+        let width = max(20, bounds.size.columns - 4)
         let preview = proposal.action.preview().split(separator: "\n", omittingEmptySubsequences: false)
-        let planLines = preview.map { [StyledSpan(clean(String($0)), $0.hasPrefix("  if ") ? .dim : .dialog)] as StyledLine }
+        let planLines = preview.flatMap { line in
+            Self.wrapped(clean(String(line)), width: width, indent: "          ").map {
+                [StyledSpan($0, line.hasPrefix("  if ") ? .dim : .dialog)] as StyledLine
+            }
+        }
         // What fits under the gates; the plan scrolls (arrows, pages) when it is longer.
         let room = max(1, bounds.size.rows - 4 - lines.count - 4)
         let top = min(dialog.scroll, max(0, planLines.count - room))
@@ -150,4 +156,24 @@ struct ActionDrawing {
     }
 
     private func clean(_ text: String) -> String { DashboardText.clean(text) }
+
+    /// `text` in pieces at most `width` columns wide, every piece after the first behind `indent`.
+    static func wrapped(_ text: String, width: Int, indent: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var columns = 0
+        let room = { pieces.isEmpty ? width : max(1, width - indent.count) }
+        for character in text {
+            let wide = DisplayWidth.of(String(character))
+            if columns + wide > room(), !current.isEmpty {
+                pieces.append(pieces.isEmpty ? current : indent + current)
+                current = ""
+                columns = 0
+            }
+            current.append(character)
+            columns += wide
+        }
+        if !current.isEmpty || pieces.isEmpty { pieces.append(pieces.isEmpty ? current : indent + current) }
+        return pieces
+    }
 }
