@@ -227,6 +227,22 @@ import OpsCore
         #expect(state.message?.contains("auto_rollback: rollback api/staging 1.5.0 -> 1.4.0") == true)
     }
 
+    @Test func worseWhileTheActionRanIsCaughtAtItsEnd() {
+        var state = Self.dashboard(probes: [Self.healthProbe])
+        _ = DashboardReducer.reduce(&state, Self.health(.ok, secondsAgo: 30))
+        let proposal = ActionProposal(request: ActionRequest(key: Self.staging, what: .deploy(version: "1.5.0")),
+                                      action: Self.plan(.deploy, Self.staging), autoRollback: true)
+        state.dialog = ActionDialog(.confirming(proposal))
+        _ = Self.press("y", on: &state)
+        // The new version fails before the plan's last step is done.
+        _ = DashboardReducer.reduce(&state, Self.health(.failing, secondsAgo: 2))
+        let report = ActionReport(id: "a1", key: Self.staging, kind: .deploy, outcome: .ok, steps: [], durationMilliseconds: 4000)
+        let effects = DashboardReducer.reduce(&state, .actionEnded(ActionRun.Outcome(report: report), at: Fleet.now))
+        #expect(state.watch?.worse == "probe health failing")
+        #expect(Self.planned(effects)
+            == [.prepareAction(ActionRequest(key: Self.staging, what: .rollback(to: "1.4.0"), automatic: true))])
+    }
+
     @Test func nothingWorseOnceTheWindowHasClosed() {
         var state = Self.deployed(autoRollback: true)
         _ = DashboardReducer.reduce(&state, .tick(LogTimestamp(secondsSinceEpoch: 1_795_860_000 + 301)))

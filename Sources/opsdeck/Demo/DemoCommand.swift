@@ -29,6 +29,9 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("service-command"), help: ArgumentHelp("An executable to run instead of `opsdeck demo-service`, with the same flags.", visibility: .hidden))
     var serviceCommand: String?
 
+    @Option(name: .customLong("time-scale"), help: ArgumentHelp("Runs the demo services' clocks this many times faster (tests).", visibility: .hidden))
+    var timeScale: Double?
+
     func run() throws {
         do {
             try runDemo()
@@ -40,7 +43,8 @@ struct DemoCommand: ParsableCommand {
 
     private func runDemo() throws {
         let executable = ActionSetup.ownExecutable()
-        let command = serviceCommand.map { [$0] } ?? [executable, "demo-service"]
+        let command = (serviceCommand.map { [$0] } ?? [executable, "demo-service"])
+            + (timeScale.map { ["--time-scale", String($0)] } ?? [])
         if printConfig {
             let sample = DemoFleet(serviceCommand: command, folder: NSTemporaryDirectory() + "opsdeck-demo-XXXXXX",
                                    ports: try DemoPorts.pick())

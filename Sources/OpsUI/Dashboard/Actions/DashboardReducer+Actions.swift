@@ -116,8 +116,9 @@ extension DashboardReducer {
         case .pageDown: dialog.scroll += 10
         case .pageUp: dialog.scroll = max(0, dialog.scroll - 10)
         case .escape, .character("n") where proposal.phrase == nil:
+            // The dialog closing says enough; the status line stays free for what matters more
+            // (a watch window's banner).
             state.dialog = nil
-            state.message = "\(proposal.plan.kind.rawValue) not run"
             return [.dropAction(proposal)]
         case .enter where proposal.phrase == nil, .character("y") where proposal.phrase == nil:
             state.dialog = nil
@@ -148,7 +149,7 @@ extension DashboardReducer {
     // MARK: - Running
 
     static func start(_ proposal: ActionProposal, on state: inout DashboardState) -> [DashboardEffect] {
-        state.running = RunningAction(proposal, at: state.now)
+        state.running = RunningAction(proposal, baseline: WatchWindow.baseline(of: proposal.plan.key, in: state), at: state.now)
         state.watch = nil
         return [.runAction(proposal)]
     }
@@ -222,10 +223,12 @@ extension DashboardReducer {
             state.running = running
             state.message = "\(running.proposal.title): \(running.ending ?? "ended")"
             state.messageIsError = !running.succeeded
-            if running.succeeded, !state.quitWhenActionEnds {
-                state.watch = WatchWindow(after: running.proposal, from: state, at: time)
-            }
             var effects: [DashboardEffect] = state.quitWhenActionEnds ? [.quit] : []
+            if running.succeeded, !state.quitWhenActionEnds {
+                state.watch = WatchWindow(after: running.proposal, baseline: running.baseline, at: time)
+                // Worse already while it ran (a version that fails at once) counts too.
+                effects += checkWatch(on: &state)
+            }
             effects += refresh(&state)
             return effects
         case .actionNotRun(let message, let time):

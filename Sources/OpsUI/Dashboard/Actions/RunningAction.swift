@@ -18,6 +18,9 @@ public struct RunningAction: Sendable {
     }
 
     public let proposal: ActionProposal
+    /// How the service's probes and metrics stood when it started: what the watch window compares
+    /// with afterwards.
+    let baseline: [String: Int]
     public internal(set) var steps: [StepLine]
     /// The commands' output, oldest first, at most `outputLimit` lines.
     public internal(set) var output: [String] = []
@@ -35,8 +38,9 @@ public struct RunningAction: Sendable {
 
     static let outputLimit = 500
 
-    init(_ proposal: ActionProposal, at time: LogTimestamp?) {
+    init(_ proposal: ActionProposal, baseline: [String: Int], at time: LogTimestamp?) {
         self.proposal = proposal
+        self.baseline = baseline
         steps = proposal.plan.steps.map { StepLine(summary: $0.summary, commandLine: "", state: .waiting, recovery: false) }
         startedAt = time
     }

@@ -12,21 +12,21 @@ public struct WatchWindow: Sendable {
     public let to: String
     public let until: LogTimestamp
     public let autoRollback: Bool
-    /// Severity of every probe and metric of the service before the action.
+    /// Severity of every probe and metric of the service just before the action started.
     let baseline: [String: Int]
     /// Why it is worse, once it is.
     public internal(set) var worse: String?
     /// The rollback it led to was asked for (by the operator's R or by auto_rollback).
     public internal(set) var rollbackAsked = false
 
-    init(after proposal: ActionProposal, from state: DashboardState, at now: LogTimestamp) {
+    init(after proposal: ActionProposal, baseline: [String: Int], at now: LogTimestamp) {
         key = proposal.plan.key
         kind = proposal.plan.kind
         from = proposal.plan.from
         to = proposal.plan.to
         until = LogTimestamp(nanosecondsSinceEpoch: now.nanosecondsSinceEpoch &+ Self.nanoseconds(proposal.watch))
         autoRollback = proposal.autoRollback
-        baseline = Self.severities(of: proposal.plan.key, in: state).mapValues(\.severity)
+        self.baseline = baseline
     }
 
     public func isOpen(at now: LogTimestamp?) -> Bool {
@@ -48,6 +48,11 @@ public struct WatchWindow: Sendable {
             if now.severity > before, now.severity >= 2 { words.append("\(name) \(now.word)") }
         }
         return words.isEmpty ? nil : words.joined(separator: ", ")
+    }
+
+    /// How the service stands now, to compare with once an action on it has run.
+    static func baseline(of key: ServiceKey, in state: DashboardState) -> [String: Int] {
+        severities(of: key, in: state).mapValues(\.severity)
     }
 
     /// Each probe (`probe health`) and metric (`metric error_rate`) of the service and how bad it
