@@ -239,6 +239,7 @@ import OpsCore
         let report = ActionReport(id: "a1", key: Self.staging, kind: .deploy, outcome: .ok, steps: [], durationMilliseconds: 4000)
         let effects = DashboardReducer.reduce(&state, .actionEnded(ActionRun.Outcome(report: report), at: Fleet.now))
         #expect(state.watch?.worse == "probe health failing")
+        #expect(effects.contains(.followLogs(Self.staging)), "the new replicas' logs are followed")
         #expect(Self.planned(effects)
             == [.prepareAction(ActionRequest(key: Self.staging, what: .rollback(to: "1.4.0"), automatic: true))])
     }

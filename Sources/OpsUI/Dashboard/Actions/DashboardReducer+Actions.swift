@@ -230,6 +230,12 @@ extension DashboardReducer {
                 effects += checkWatch(on: &state)
             }
             effects += refresh(&state)
+            // The service now runs other replicas: follow theirs.
+            let key = running.proposal.plan.key
+            if key == state.selectedKey, !state.quitWhenActionEnds {
+                resetLogs(&state, following: key)
+                effects.append(.followLogs(key))
+            }
             return effects
         case .actionNotRun(let message, let time):
             state.running?.fail(message, at: time)
