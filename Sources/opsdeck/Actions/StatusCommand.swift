@@ -33,20 +33,20 @@ struct StatusCommand: ParsableCommand {
             if let environment, config.environment(named: environment) == nil {
                 throw ActionStop(.usage, "no environment \(environment) (the configuration has: \(config.environments.map(\.name).joined(separator: ", ")))")
             }
-            var targets: [ServiceKey: DockerTarget] = [:]
-            var others: [ServiceKey: String] = [:]
+            var keys: [ServiceKey] = []
             for service in config.services {
-                for (name, target) in service.targets where environment == nil || name == environment {
-                    let key = ServiceKey(service: service.name, environment: name)
-                    if case .docker(let docker) = target { targets[key] = docker } else { others[key] = target.provider }
+                for name in service.targets.keys where environment == nil || name == environment {
+                    keys.append(ServiceKey(service: service.name, environment: name))
                 }
             }
-            let providers = DockerProvider.providers(for: targets, runner: setup.runner)
-            let listed = BlockingWait.run { await Self.list(providers) }
+            // Every provider the console reads (Docker engines, kube contexts, local stacks), listed at once.
+            let providers = ProviderSet(ConsoleSetup.configured(config, at: ConfigLocation(path: setup.configPath, origin: .commandLine),
+                                                                runner: setup.runner, timeout: .seconds(10)).providers)
+            let listed = BlockingWait.run { await providers.services() } ?? ProviderSet.Listing()
             var snapshots: [ServiceKey: ServiceSnapshot] = [:]
-            for snapshot in listed.snapshots { snapshots[snapshot.key] = snapshot }
+            for snapshot in listed.services { snapshots[snapshot.key] = snapshot }
             let order = config.environments.map(\.name)
-            let keys = (Array(targets.keys) + Array(others.keys)).sorted { a, b in
+            keys.sort { a, b in
                 let ia = order.firstIndex(of: a.environment) ?? order.count
                 let ib = order.firstIndex(of: b.environment) ?? order.count
                 return (ia, a.service) < (ib, b.service)
@@ -55,8 +55,7 @@ struct StatusCommand: ParsableCommand {
             var rows: [[String]] = [["SERVICE", "ENV", "STATE", "HEALTH", "UP", "VERSION", "DIGEST", "SINCE", "NOTE"]]
             for key in keys {
                 let snapshot = snapshots[key]
-                let note = others[key].map { "the \($0) provider is not available in this version" }
-                    ?? snapshot?.note ?? (snapshot == nil ? "its engine could not be read" : "")
+                let note = snapshot?.note ?? (snapshot == nil ? "its platform could not be read" : "")
                 if sink.isText {
                     rows.append([key.service, key.environment, snapshot?.state.word ?? "unknown", snapshot?.health.word ?? "",
                                  snapshot.map { "\($0.replicasUp)/\($0.replicas.count)" } ?? "",
@@ -92,18 +91,5 @@ struct StatusCommand: ParsableCommand {
             for failure in listed.failures { ActionCommandSupport.writeError("opsdeck status: \(failure)") }
             return listed.failures.isEmpty ? .done : .failed
         }
-    }
-
-    private static func list(_ providers: [DockerProvider]) async -> (snapshots: [ServiceSnapshot], failures: [String]) {
-        var snapshots: [ServiceSnapshot] = []
-        var failures: [String] = []
-        for provider in providers {
-            do {
-                snapshots += try await provider.services()
-            } catch {
-                failures.append("\(provider.endpoint): \(error)")
-            }
-        }
-        return (snapshots, failures)
     }
 }
