@@ -57,7 +57,7 @@ import Testing
             "  web     staging     docker  compose project shop-staging, service web (docker host ssh://deploy@staging.shop.example.com), base_url https://staging.shop.example.com",
             "  web     production  docker  compose project shop-production, service web (docker context shop-production), base_url https://shop.example.com",
             "  web     probes      1       home (GET /, every 30s)",
-            "  web     metrics     0       none",
+            "  web     metrics     2       error_ratio, rps",
             "  worker  staging     docker  compose project shop-staging, service worker (docker host ssh://deploy@staging.shop.example.com)",
             "  worker  production  docker  containers labelled com.shop.env=production, com.shop.role=worker (docker context shop-production)",
             "  worker  probes      1       queue (command redis-cli -h queue.internal ping, every 1m)",

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Glibc
 import OpsCore
 import Testing
@@ -32,8 +33,20 @@ final class DemoServiceProcess {
         client = try HTTPClient(userAgent: "demo-e2e")
     }
 
+    /// GET `path`, draining the service's output meanwhile: it logs fast (100 lines a second at
+    /// `--time-scale 20`), and a full pipe would stall it in the middle of its answer.
     func get(_ path: String) async throws -> HTTPResponse {
-        try await client.send(HTTPRequest(url: "http://127.0.0.1:\(port)\(path)"), timeout: .seconds(10))
+        let client = self.client, url = "http://127.0.0.1:\(port)\(path)"
+        let done = Mutex(false)
+        let request = Task {
+            defer { done.withLock { $0 = true } }
+            return try await client.send(HTTPRequest(url: url), timeout: .seconds(10))
+        }
+        while !done.withLock({ $0 }) {
+            child.pump(timeout: .milliseconds(5)) { _ in false }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return try await request.value
     }
 
     /// The value of the one sample named `name` on `/metrics`.
