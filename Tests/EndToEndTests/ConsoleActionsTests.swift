@@ -26,6 +26,23 @@ struct ConsoleActionsTests {
         return (session, staging, production)
     }
 
+    /// `d`, the version typed, Enter, and `y` once the plan is shown: a deploy from the keys.
+    static func deploy(_ version: String, from running: String, in session: TmuxSession,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try session.keys("d")
+        #expect(session.waitFor("runs now: \(running)", timeout: .seconds(10), sourceLocation: sourceLocation))
+        try session.literal(version)
+        try session.keys("Enter")
+        #expect(session.waitFor("y / Enter run it", timeout: .seconds(20), sourceLocation: sourceLocation))
+        try session.keys("y")
+    }
+
+    /// `q`, then the console's end: no action, no process left.
+    static func quit(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try session.keys("Escape", "q")
+        #expect(session.waitForExit(timeout: .seconds(10), sourceLocation: sourceLocation))
+    }
+
     @Test func deployThenRollBackFromTheKeys() throws {
         let sandbox = try ActionSandbox()
         defer { sandbox.remove() }
@@ -58,8 +75,7 @@ struct ConsoleActionsTests {
         let actions = try sandbox.journalActions()
         #expect(actions.map(\.kind) == [.deploy, .rollback])
         #expect(actions.allSatisfy { $0.outcome == .ok })
-        try session.keys("Escape", "q")
-        #expect(session.waitForExit(timeout: .seconds(10)))
+        try Self.quit(session)
     }
 
     @Test func promotingToAProtectedEnvironmentWantsTheNameTyped() throws {
@@ -81,8 +97,7 @@ struct ConsoleActionsTests {
         #expect(session.waitFor("promote web/production 1.4.0 -> 1.4.0: done", timeout: .seconds(60)))
         #expect(try sandbox.journalActions().map(\.kind) == [.promote])
         #expect(try sandbox.inspect(production)?.state.health?.state == .healthy)
-        try session.keys("Escape", "q")
-        #expect(session.waitForExit(timeout: .seconds(10)))
+        try Self.quit(session)
     }
 
     @Test func quittingWhileAStepRunsFinishesItJournalsItAndThenQuits() throws {
@@ -90,12 +105,7 @@ struct ConsoleActionsTests {
         defer { sandbox.remove() }
         let (session, staging, _) = try Self.console(sandbox)
         #expect(session.waitFor("opsdeck-test/web:1.4.0", timeout: .seconds(20)))
-        try session.keys("d")
-        #expect(session.waitFor("runs now: 1.4.0", timeout: .seconds(10)))
-        try session.literal("1.5.0")
-        try session.keys("Enter")
-        #expect(session.waitFor("y / Enter run it", timeout: .seconds(20)))
-        try session.keys("y")
+        try Self.deploy("1.5.0", from: "1.4.0", in: session)
         // While it waits for the new container's health: q. The wait finishes, nothing after it
         // starts (the old container stays aside), and the journal has the end.
         #expect(session.waitFor("waiting: ", timeout: .seconds(30)))

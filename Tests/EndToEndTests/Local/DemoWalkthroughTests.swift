@@ -28,12 +28,7 @@ struct DemoWalkthroughTests {
         let pids = DemoCommandTests.instancePIDs(under: temporary + "/" + demoFolder + "/local")
 
         // Deploy the bad version to staging (the first row).
-        try session.keys("d")
-        #expect(session.waitFor("runs now: 1.4.0", timeout: .seconds(10)))
-        try session.literal("1.5.0")
-        try session.keys("Enter")
-        #expect(session.waitFor("y / Enter run it", timeout: .seconds(20)))
-        try session.keys("y")
+        try ConsoleActionsTests.deploy("1.5.0", from: "1.4.0", in: session)
         #expect(session.waitFor("deploy api/staging 1.4.0 -> 1.5.0: done", timeout: .seconds(60)))
         try session.keys("Escape")
         #expect(session.waitUntil("api/staging failing", timeout: .seconds(60)) { screen in
