@@ -118,4 +118,24 @@ struct ConsoleActionsTests {
         try sandbox.waitHealthy(staging)
         #expect(try sandbox.inspect(staging)?.imageReference == "opsdeck-test/web:1.5.0")
     }
+    /// The SSH link dropping is the terminal going away: tmux's server killed mid-deploy sends the
+    /// console SIGHUP. The running step still finishes, and the journal has the action's end.
+    @Test func aHangupDuringAStepStillFinishesAndJournalsIt() throws {
+        let sandbox = try ActionSandbox()
+        defer { sandbox.remove() }
+        let (session, staging, _) = try Self.console(sandbox)
+        #expect(session.waitFor("opsdeck-test/web:1.4.0", timeout: .seconds(20)))
+        try Self.deploy("1.5.0", from: "1.4.0", in: session)
+        #expect(session.waitFor("waiting: ", timeout: .seconds(30)))
+        session.stop()
+        let deadline = ContinuousClock.now + .seconds(60)
+        // Until its end line is written, the journal reads an action as interrupted.
+        while ContinuousClock.now < deadline, [nil, .interrupted].contains(try sandbox.journalActions().first?.outcome) {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        let action = try #require(try sandbox.journalActions().first)
+        #expect(action.outcome == .cancelled || action.outcome == .ok, "\(String(describing: action.outcome))")
+        try sandbox.waitHealthy(staging)
+        #expect(try sandbox.inspect(staging)?.imageReference == "opsdeck-test/web:1.5.0")
+    }
 }
