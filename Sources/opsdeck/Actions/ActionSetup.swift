@@ -36,9 +36,14 @@ struct ActionSetup {
         let paths = StatePaths.current()
         let folder = URL(fileURLWithPath: configPath).deletingLastPathComponent().path
         guard let journal = paths.journal(configured: config.journalPath, configFolder: folder),
-              let state = paths.opsdeckFolder, let locks = paths.locksFolder else {
+              let state = paths.opsdeckFolder, let ownLocks = paths.locksFolder else {
             throw ActionStop(.usage, "no place for opsdeck's journal and locks: set XDG_STATE_HOME or HOME")
         }
+        // A configured journal is a team's shared one: the locks go beside it, so everyone acting
+        // through that configuration (two engineers on one bastion, each with their own home) is
+        // stopped by the same locks. Without one, the locks are this user's.
+        let locks = config.journalPath == nil ? ownLocks
+            : URL(fileURLWithPath: journal).deletingLastPathComponent().appendingPathComponent("locks").path
         let settings = ActionSettings(opsdeckExecutable: Self.ownExecutable(), stateFolder: state,
                                             readyTimeout: readyTimeout)
         return ActionSetup(config: config, configPath: configPath, journalPath: journal, locksFolder: locks,
