@@ -93,8 +93,8 @@ struct ActionDrawing {
         let footer: StyledLine
         if let phrase = proposal.phrase {
             lines.append([])
-            let why = proposal.failingGates.isEmpty ? "" : "red gates are overridden, and the journal says so; "
-            lines.append([StyledSpan(why + "type '\(clean(phrase))' then Enter to run it", .statusWarning)])
+            let despite = proposal.failingGates.isEmpty ? "" : " despite the red gates (journalled)"
+            lines.append([StyledSpan("type '\(clean(phrase))' then Enter to run it" + despite, .statusWarning)])
             lines.append([StyledSpan(String(repeating: " ", count: 40), .dialog)])
             footer = [StyledSpan("Esc leaves it, nothing runs", .dim)]
         } else {
