@@ -100,42 +100,48 @@ struct ConsoleActionsTests {
         try Self.quit(session)
     }
 
-    @Test func quittingWhileAStepRunsFinishesItJournalsItAndThenQuits() throws {
-        let sandbox = try ActionSandbox()
-        defer { sandbox.remove() }
-        let (session, staging, _) = try Self.console(sandbox)
+    /// A deploy of 1.5.0 from the keys, under way: its wait step is waiting for the new container.
+    static func deployWaiting(_ sandbox: ActionSandbox) throws -> (TmuxSession, staging: String) {
+        let (session, staging, _) = try console(sandbox)
         #expect(session.waitFor("opsdeck-test/web:1.4.0", timeout: .seconds(20)))
-        try Self.deploy("1.5.0", from: "1.4.0", in: session)
-        // While it waits for the new container's health: q. The wait finishes, nothing after it
-        // starts (the old container stays aside), and the journal has the end.
+        try deploy("1.5.0", from: "1.4.0", in: session)
         #expect(session.waitFor("waiting: ", timeout: .seconds(30)))
-        try session.keys("q")
-        #expect(session.waitForExit(timeout: .seconds(60)))
+        return (session, staging)
+    }
+
+    /// The deploy was let finish its running step: the journal has its end (done, when the wait ended
+    /// before the stop arrived; else stopped before the last step) and 1.5.0 runs, healthy.
+    static func expectStepFinished(_ sandbox: ActionSandbox, staging: String) throws {
         let action = try #require(try sandbox.journalActions().first)
         #expect(action.kind == .deploy)
-        // Done, when the wait ended before the q arrived; else stopped before the last step.
         #expect(action.outcome == .cancelled || action.outcome == .ok, "\(String(describing: action.outcome))")
         try sandbox.waitHealthy(staging)
         #expect(try sandbox.inspect(staging)?.imageReference == "opsdeck-test/web:1.5.0")
     }
+
+    @Test func quittingWhileAStepRunsFinishesItJournalsItAndThenQuits() throws {
+        let sandbox = try ActionSandbox()
+        defer { sandbox.remove() }
+        let (session, staging) = try Self.deployWaiting(sandbox)
+        // q while the wait runs: the wait finishes, nothing after it starts (the old container stays
+        // aside), and the journal has the end.
+        try session.keys("q")
+        #expect(session.waitForExit(timeout: .seconds(60)))
+        try Self.expectStepFinished(sandbox, staging: staging)
+    }
+
     /// The SSH link dropping is the terminal going away: tmux's server killed mid-deploy sends the
     /// console SIGHUP. The running step still finishes, and the journal has the action's end.
     @Test func aHangupDuringAStepStillFinishesAndJournalsIt() throws {
         let sandbox = try ActionSandbox()
         defer { sandbox.remove() }
-        let (session, staging, _) = try Self.console(sandbox)
-        #expect(session.waitFor("opsdeck-test/web:1.4.0", timeout: .seconds(20)))
-        try Self.deploy("1.5.0", from: "1.4.0", in: session)
-        #expect(session.waitFor("waiting: ", timeout: .seconds(30)))
+        let (session, staging) = try Self.deployWaiting(sandbox)
         session.stop()
         let deadline = ContinuousClock.now + .seconds(60)
         // Until its end line is written, the journal reads an action as interrupted.
         while ContinuousClock.now < deadline, [nil, .interrupted].contains(try sandbox.journalActions().first?.outcome) {
             Thread.sleep(forTimeInterval: 0.2)
         }
-        let action = try #require(try sandbox.journalActions().first)
-        #expect(action.outcome == .cancelled || action.outcome == .ok, "\(String(describing: action.outcome))")
-        try sandbox.waitHealthy(staging)
-        #expect(try sandbox.inspect(staging)?.imageReference == "opsdeck-test/web:1.5.0")
+        try Self.expectStepFinished(sandbox, staging: staging)
     }
 }

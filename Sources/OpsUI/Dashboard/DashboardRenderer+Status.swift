@@ -40,8 +40,9 @@ extension DashboardRenderer {
             left = [StyledSpan(" " + Sanitiser.sanitise("\(running.proposal.title) \(marks.dot) \(running.stepText) \(marks.dot) \(elapsed)"), .statusPending),
                     StyledSpan(running.visible ? "" : "  (o shows it)", .text)]
         } else if state.message == nil, let watch = state.watch, watch.isOpen(at: state.now) {
-            let left2 = watch.secondsLeft(at: state.now)
-            left = [StyledSpan(" " + Sanitiser.sanitise("watching \(watch.key) after \(watch.kind.rawValue) \(watch.to)") + " \(marks.dot) \(left2 / 60)m\(left2 % 60 < 10 ? "0" : "")\(left2 % 60)s left", .statusInfo)]
+            let remaining = ElapsedText.of(milliseconds: watch.secondsLeft(at: state.now) &* 1000)
+            let what = Sanitiser.sanitise("watching \(watch.key) after \(watch.kind.rawValue) \(watch.to)")
+            left = [StyledSpan(" \(what) \(marks.dot) \(remaining) left", .statusInfo)]
         } else if let message = state.message {
             left = [StyledSpan(" " + Sanitiser.sanitise(message), state.messageIsError ? .statusError : .statusInfo)]
         } else {
