@@ -53,6 +53,7 @@ final class ConsoleSession {
             // journalled before the process ends.
             actions?.finishRunningAction()
             effects.stop()
+            ConsoleSignalCleanup.runAll()
             // The console is going away: a running hook is killed, queued ones dropped.
             alerting.cancelHooks()
         }).run()

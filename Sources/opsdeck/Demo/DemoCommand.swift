@@ -80,6 +80,11 @@ struct DemoCommand: ParsableCommand {
         }
         signals.release()
         if problems > 0 { print("\(problems) service(s) did not start; the console shows them as failed.") }
+        // A signal ends the console without returning here: the fleet and the folder go then too.
+        ConsoleSignalCleanup.register { [stack, run] in
+            stack.stop()
+            run.remove()
+        }
         do {
             try ConsoleCommand.parse(["--config", run.configPath, "--theme", theme, "--poll", "2", "--metric-interval", "3"]).run()
         } catch {

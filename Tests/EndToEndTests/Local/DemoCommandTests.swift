@@ -75,6 +75,35 @@ struct DemoCommandTests {
         }
     }
 
+    /// The terminal going away (the SSH link dropped) ends the demo by SIGHUP: its fleet and its
+    /// folder go with it.
+    @Test func aHangupStopsTheFleetAndRemovesTheFolder() throws {
+        let folder = try ScratchFolder()
+        let python3 = try #require(LocalStackSandbox.python3)
+        let standIn = folder.path + "/standin"
+        try ("#!" + python3 + "\n" + LocalStandInService.script).write(toFile: standIn, atomically: true, encoding: .utf8)
+        chmod(standIn, 0o755)
+        let temporary = folder.path + "/tmp"
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        let environment = ["HOME": folder.path + "/home", "XDG_STATE_HOME": folder.path + "/state", "TMPDIR": temporary + "/"]
+        let session = try TmuxSession(try opsdeckCommand("demo --service-command " + shellQuoted(standIn)), columns: 120,
+                                      rows: 40, environment: environment, currentDirectory: folder.path)
+        #expect(session.waitUntil("six running services", timeout: .seconds(60)) { screen in
+            ConsoleDockerTests.row(screen, "worker", "production")?.contains("running") == true
+        })
+        let demo = try #require(try FileManager.default.contentsOfDirectory(atPath: temporary).first)
+        let pids = Self.instancePIDs(under: temporary + "/" + demo + "/local")
+        #expect(pids.count == 6)
+        session.stop()
+        for pid in pids { #expect(processIsGone(pid, timeout: .seconds(30)), "pid \(pid) outlived the demo") }
+        // The folder is removed once the fleet has stopped.
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline, !((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary).isEmpty, "the demo's folder is removed")
+    }
+
     /// Every instance record under a local state folder.
     static func instancePIDs(under root: String) -> [Int32] {
         let store = LocalStateStore(layout: LocalStateLayout(root: root))
