@@ -34,12 +34,16 @@ public struct PreparedAction: Hashable, Sendable {
     public var waitStepIndex: Int?
     /// The exit status by which the wait step says its deadline passed.
     public var waitTimedOutStatus: Int32?
+    /// For a wait step whose CLI exits with one status for every failure (`kubectl rollout status`
+    /// exits 1 both when its `--timeout` passes and when the rollout is stuck): the words on its
+    /// standard error that only its deadline prints. Nil: the status alone tells.
+    public var waitTimedOutMessage: String?
     /// What the recovery steps do, in the words of the platform (`the old container is put back`).
     public var recoveryWords: String
 
     public init(plan: ActionPlan, fromDigest: String? = nil, toDigest: String? = nil, files: [PlannedFile] = [],
                 recoveries: [Int: [ActionPlan.Step]] = [:], recoveriesWhenStopped: [Int: [ActionPlan.Step]] = [:],
-                waitStepIndex: Int? = nil, waitTimedOutStatus: Int32? = nil,
+                waitStepIndex: Int? = nil, waitTimedOutStatus: Int32? = nil, waitTimedOutMessage: String? = nil,
                 recoveryWords: String = "what ran before is put back") {
         self.plan = plan
         self.fromDigest = fromDigest
@@ -49,13 +53,16 @@ public struct PreparedAction: Hashable, Sendable {
         self.recoveriesWhenStopped = recoveriesWhenStopped
         self.waitStepIndex = waitStepIndex
         self.waitTimedOutStatus = waitTimedOutStatus
+        self.waitTimedOutMessage = waitTimedOutMessage
         self.recoveryWords = recoveryWords
     }
 
     /// Whether `report` ended because the wait step ran out of time.
     public func waitTimedOut(in report: ActionReport) -> Bool {
         guard let last = report.steps.last, let waitStepIndex, let waitTimedOutStatus else { return false }
-        return last.index == waitStepIndex && last.exitCode == waitTimedOutStatus
+        guard last.index == waitStepIndex, last.exitCode == waitTimedOutStatus else { return false }
+        guard let waitTimedOutMessage else { return true }
+        return last.standardError?.contains(waitTimedOutMessage) == true
     }
 
     /// The rollback that undoes a failure at `failedStep`: a plan of its own, journalled as a

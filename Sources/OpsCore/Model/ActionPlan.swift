@@ -1,10 +1,12 @@
-/// What a deploy, promote or rollback will do, as exact commands, before anything runs: the
+/// What a deploy, promote, rollback or restart will do, as exact commands, before anything runs: the
 /// dialog shows it, the journal records it, the runner runs it step by step.
 public struct ActionPlan: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {
         case deploy
         case promote
         case rollback
+        /// The same version started afresh (`kubectl rollout restart`): new pods, same image.
+        case restart
     }
 
     public struct Step: Hashable, Sendable {

@@ -98,6 +98,12 @@ public protocol RollingBack: Provider {
     func rollback(of key: ServiceKey, to release: Release) async throws -> PreparedAction
 }
 
+/// Plans starting the version a service runs afresh, new replicas of the same image (`kubectl
+/// rollout restart`), put back as it was if the new ones do not come up.
+public protocol Restarting: Provider {
+    func restart(of key: ServiceKey) async throws -> PreparedAction
+}
+
 /// Everything a deploy, promote or rollback flow needs of one endpoint: the plans, and the reads
 /// they start from (what runs now, the releases to go back to).
 public protocol ServiceChanging: Deploying, Promoting, RollingBack {

@@ -10,18 +10,42 @@ public enum ServiceChangers {
         case .local(let local):
             let provider = LocalProvider(targets: [key: local], opsdeckStateFolder: settings.stateFolder)
             return LocalDeployer(provider: provider, settings: settings)
-        case .kubernetes, .fly:
+        case .kubernetes(let kubernetes):
+            switch kubernetes.workload {
+            case .deployment:
+                let provider = KubernetesProvider(runner: runner, endpoint: KubernetesEndpoint(kubernetes), targets: [key: kubernetes])
+                return KubernetesDeployer(provider: provider, settings: settings)
+            case .rollout:
+                throw .unsupportedWorkload(key, "is an Argo Rollout, which this version of opsdeck cannot change: use kubectl argo rollouts")
+            case .statefulset:
+                throw .unsupportedWorkload(key, "is a StatefulSet, which opsdeck lists read-only: change it with kubectl")
+            }
+        case .fly:
             throw .unsupported(key, provider: target.provider)
         }
+    }
+
+    /// The restarter of one configured service, when its platform can restart it.
+    public static func restarter(for key: ServiceKey, target: ProviderTarget, settings: ActionSettings,
+                                 runner: any CommandRunner) throws(ServiceChangersError) -> any Restarting {
+        guard let restarter = try changer(for: key, target: target, settings: settings, runner: runner) as? any Restarting else {
+            throw .cannotRestart(key, provider: target.provider)
+        }
+        return restarter
     }
 }
 
 public enum ServiceChangersError: ActionPlanningError, Hashable, Sendable {
     case unsupported(ServiceKey, provider: String)
+    /// A workload kind of a platform opsdeck does change, which it does not change (`is a StatefulSet, …`).
+    case unsupportedWorkload(ServiceKey, String)
+    case cannotRestart(ServiceKey, provider: String)
 
     public var description: String {
         switch self {
         case .unsupported(let key, let provider): "\(key) runs on \(provider), which this version of opsdeck cannot deploy to"
+        case .unsupportedWorkload(let key, let words): "\(key) \(words)"
+        case .cannotRestart(let key, let provider): "\(key) runs on \(provider), which this version of opsdeck cannot restart"
         }
     }
 

@@ -56,28 +56,45 @@ struct ActionSetup {
             throw ActionStop(.usage, "no environment \(name) in \(configPath) (it has: \(config.environments.map(\.name).joined(separator: ", ")))")
         }
         if config.readOnly {
-            throw ActionStop(.usage, "\(configPath) is read-only (read_only: true): no deploy, promote or rollback")
+            throw ActionStop(.usage, "\(configPath) is read-only (read_only: true): no deploy, promote, rollback or restart")
         }
         if environment.readOnly {
-            throw ActionStop(.usage, "environment \(name) is read-only (read_only: true): no deploy, promote or rollback there")
+            throw ActionStop(.usage, "environment \(name) is read-only (read_only: true): no deploy, promote, rollback or restart there")
         }
         return environment
     }
 
     /// The deployer of `service` in `environment`, by the platform it runs on.
     func deployer(service: String, environment: String) throws(ActionStop) -> any ServiceChanging {
-        guard let serviceConfig = config.service(named: service) else {
-            throw ActionStop(.usage, "no service \(service) in \(configPath) (it has: \(config.services.map(\.name).joined(separator: ", ")))")
-        }
-        guard let target = serviceConfig.target(in: environment) else {
-            throw ActionStop(.usage, "service \(service) does not run in \(environment) according to \(configPath)")
-        }
+        let target = try target(service: service, environment: environment)
         do {
             return try ServiceChangers.changer(for: ServiceKey(service: service, environment: environment), target: target,
                                                settings: settings, runner: runner)
         } catch {
             throw ActionStop(.usage, "\(error)")
         }
+    }
+
+    /// The restarter of `service` in `environment`, when its platform can restart it.
+    func restarter(service: String, environment: String) throws(ActionStop) -> any Restarting {
+        let target = try target(service: service, environment: environment)
+        do {
+            return try ServiceChangers.restarter(for: ServiceKey(service: service, environment: environment), target: target,
+                                                 settings: settings, runner: runner)
+        } catch {
+            throw ActionStop(.usage, "\(error)")
+        }
+    }
+
+    /// Where the configuration places `service` in `environment`.
+    private func target(service: String, environment: String) throws(ActionStop) -> ProviderTarget {
+        guard let serviceConfig = config.service(named: service) else {
+            throw ActionStop(.usage, "no service \(service) in \(configPath) (it has: \(config.services.map(\.name).joined(separator: ", ")))")
+        }
+        guard let target = serviceConfig.target(in: environment) else {
+            throw ActionStop(.usage, "service \(service) does not run in \(environment) according to \(configPath)")
+        }
+        return target
     }
 
     /// The journal history; its damaged lines are reported on standard error, never fatal.
