@@ -21,7 +21,7 @@ import Testing
         services:
           web:
             staging: { provider: docker, container: web-staging }
-            production: { provider: kubernetes, context: prod, namespace: shop, deployment: web }
+            production: { provider: kubernetes, context: prod, namespace: shop, statefulset: web }
         """
 
     @Test func missingOrUnknownArgumentsExit2() throws {
@@ -39,7 +39,8 @@ import Testing
         let cases: [([String], String)] = [
             (["deploy", "api", "--env", "staging", "--version", "2", "--yes"], "no service api"),
             (["deploy", "web", "--env", "qa", "--version", "2", "--yes"], "no environment qa"),
-            (["deploy", "web", "--env", "production", "--version", "2", "--yes"], "which this version of opsdeck cannot deploy to"),
+            (["deploy", "web", "--env", "production", "--version", "2", "--yes"], "is a StatefulSet, which opsdeck lists read-only"),
+            (["restart", "web", "--env", "staging", "--yes"], "which this version of opsdeck cannot restart"),
             (["promote", "web", "--from", "production"], "production is the last environment"),
             (["deploy", "web", "--env", "staging", "--version", "2", "--ready-timeout", "soon"], "--ready-timeout"),
         ]
