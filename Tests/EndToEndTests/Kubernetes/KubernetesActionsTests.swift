@@ -28,10 +28,10 @@ struct KubernetesActionsTests {
         let sandbox: KubeSandbox
 
         /// `options`: the production server's flags; a quick controller keeps rollouts short.
-        init(options: [String] = [], staging: String? = nil) throws {
+        init(seed: String = KubernetesActionsTests.seed, options: [String] = [], staging: String? = nil) throws {
             folder = try ScratchFolder()
             let quick = ["--rollout-step", "0.05"]
-            var servers = [try FakeKubeAPIServer(seed: KubernetesActionsTests.seed, options: quick + options, in: folder)]
+            var servers = [try FakeKubeAPIServer(seed: seed, options: quick + options, in: folder)]
             var contexts = [("prod", servers[0].url)]
             if let staging {
                 servers.append(try FakeKubeAPIServer(seed: staging, options: quick, in: folder))
@@ -151,6 +151,21 @@ struct KubernetesActionsTests {
         let actions = try clusters.journalActions()
         #expect(actions.map(\.kind) == [.deploy, .rollback])
         #expect(actions.first?.outcome == .failed && actions.last?.outcome == .ok)
+    }
+
+    /// kubectl exits 1 for a stuck rollout as for its own deadline; only the words differ, and
+    /// only the deadline is a time-out (exit 5).
+    @Test func aRolloutTheControllerGivesUpOnFailsWithoutTimingOut() throws {
+        let clusters = try Clusters(seed: Self.seed.replacingOccurrences(of: "\"replicas\": 2,",
+                                                                         with: "\"replicas\": 2, \"progressDeadlineSeconds\": 1,"))
+        let started = ContinuousClock.now
+        let deploy = try clusters.opsdeck(["deploy", "web", "--env", "production", "--version", "9.9.9", "--yes",
+                                           "--ready-timeout", "60s"])
+        #expect(deploy.exitCode == 1, Self.described(deploy))
+        #expect(deploy.stdoutText.contains("error: deployment \"web\" exceeded its progress deadline"), Self.described(deploy))
+        #expect(deploy.stdoutText.contains("What ran before runs again"), Self.described(deploy))
+        #expect(ContinuousClock.now - started < .seconds(30))
+        #expect(try clusters.image() == "local/web:1.4.0")
     }
 
     @Test func aRoleThatMayNotPatchIsToldAndNothingChanges() throws {
