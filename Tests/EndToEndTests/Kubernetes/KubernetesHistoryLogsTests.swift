@@ -32,10 +32,11 @@ struct KubernetesHistoryLogsTests {
         #expect(Self.summary(try await provider.releases(of: Self.key))
             == ["2 1.4.0 live deploy 1.4.0 · 2/2 pods ready", "1 1.3.0 superseded deploy 1.3.0"])
 
-        // A deploy as kubectl makes it: the cause first, then the image; the rollout finishes.
-        try sandbox.kubectl("prod", ["annotate", "deployment/web", "kubernetes.io/change-cause=deploy 1.5.0", "--overwrite"])
+        // A deploy as kubectl makes it: the image, then the cause, which the controller copies onto
+        // the new ReplicaSet (written first, it would land on the live one too); the rollout finishes.
         #expect(try sandbox.kubectl("prod", ["set", "image", "deployment/web", "web=local/web:1.5.0"])
             == "deployment.apps/web image updated\n")
+        try sandbox.kubectl("prod", ["annotate", "deployment/web", "kubernetes.io/change-cause=deploy 1.5.0", "--overwrite"])
         #expect(try sandbox.kubectl("prod", ["rollout", "status", "deployment/web", "--timeout=20s"])
             .hasSuffix("deployment \"web\" successfully rolled out\n"))
         #expect(Self.summary(try await provider.releases(of: Self.key))
