@@ -8,8 +8,8 @@ public enum DashboardIntent: Hashable, Sendable {
     case command, refresh, help, quit
     /// Clears the alert banner.
     case acknowledge
-    /// `d`, `p`, `R`: plan a deploy, promote or rollback of the selected service and show it.
-    case deploy, promote, rollback
+    /// `d`, `p`, `R`, `S`: plan a deploy, promote, rollback or restart of the selected service and show it.
+    case deploy, promote, rollback, restart
     /// Shows the progress of the running (or last) action again after Esc hid it.
     case showAction
 
@@ -19,7 +19,7 @@ public enum DashboardIntent: Hashable, Sendable {
     public var isGlobal: Bool {
         switch self {
         case .nextPane, .previousPane, .focus, .toggleZoom, .command, .refresh, .help, .quit, .acknowledge,
-             .deploy, .promote, .rollback, .showAction: true
+             .deploy, .promote, .rollback, .restart, .showAction: true
         case .lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom, .open, .close, .filter: false
         }
     }
@@ -52,6 +52,7 @@ extension Keymap where Intent == DashboardIntent {
         KeyBinding([.character("p")], .promote, section: "Change", "promote what it runs to the next environment"),
         KeyBinding([.character("R")], .rollback, section: "Change",
                    "roll back: to the last healthy release, or to the one selected in History"),
+        KeyBinding([.character("S")], .restart, section: "Change", "restart: new replicas of the same version (Kubernetes)"),
         KeyBinding([.character("o")], .showAction, section: "Change", "show the running action's progress again"),
         KeyBinding([.character("a")], .acknowledge, section: "Other", "acknowledge the alerts on the status line"),
         KeyBinding([.character("r")], .refresh, section: "Other", "reload services and the selected history"),

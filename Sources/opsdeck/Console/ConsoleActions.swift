@@ -87,6 +87,8 @@ final class ConsoleActions: @unchecked Sendable {
         case .rollback(let named):
             let failed = named == nil ? RollbackCommand.failedVersions(of: key, in: setup.journalHistory()) : []
             return proposal(try await RollbackCommand.plan(key, to: named, deployer: deployer, failedVersions: failed))
+        case .restart:
+            return proposal(try await setup.restarter(service: key.service, environment: key.environment).restart(of: key))
         case .promote(let source):
             let sourceDeployer = try setup.deployer(service: source.service, environment: source.environment)
             // The probes and metrics as the dashboard watches them.

@@ -1,6 +1,6 @@
 import OpsCore
 
-/// What the operator asked for with `d`, `p` or `R` (or what `auto_rollback` asks for), before
+/// What the operator asked for with `d`, `p`, `R` or `S` (or what `auto_rollback` asks for), before
 /// it is planned.
 public struct ActionRequest: Hashable, Sendable {
     public enum What: Hashable, Sendable {
@@ -9,6 +9,8 @@ public struct ActionRequest: Hashable, Sendable {
         case rollback(to: String?)
         /// What `source` runs, onto the request's key.
         case promote(from: ServiceKey)
+        /// New replicas of what runs now.
+        case restart
     }
 
     /// The service and environment that changes.
@@ -32,6 +34,7 @@ public struct ActionRequest: Hashable, Sendable {
         case .deploy: .deploy
         case .rollback: .rollback
         case .promote: .promote
+        case .restart: .restart
         }
     }
 }

@@ -1,6 +1,6 @@
 import OpsCore
 
-/// `d`, `p`, `R`: a request becomes a plan in a dialog, the operator's yes runs it, a box shows
+/// `d`, `p`, `R`, `S`: a request becomes a plan in a dialog, the operator's yes runs it, a box shows
 /// its progress, and a watch window follows it.
 extension DashboardReducer {
     // MARK: - Asking
@@ -28,6 +28,8 @@ extension DashboardReducer {
             let targetKey = ServiceKey(service: key.service, environment: target)
             return plan(ActionRequest(key: targetKey, what: .promote(from: key), judgedGates: judgedGates(of: key, in: state)),
                         on: &state)
+        case .restart:
+            return plan(ActionRequest(key: key, what: .restart), on: &state)
         default:
             // In History, the selected release; anywhere else the last one that stayed healthy.
             var release: String?
