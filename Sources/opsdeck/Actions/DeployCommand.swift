@@ -12,7 +12,9 @@ struct DeployCommand: ParsableCommand {
         service's lock, journalling each step before and after it. A single container is recreated \
         from its own settings with the new image; the old one is kept aside until the new one runs \
         and is healthy, and put back if it does not. A compose service gets the new image through an \
-        override file in opsdeck's state folder and `up -d --no-deps` of that service alone.
+        override file in opsdeck's state folder and `up -d --no-deps` of that service alone. A \
+        Kubernetes deployment gets `kubectl set image` of its container, the change-cause, then \
+        `rollout status`; the revision before is put back if the rollout does not complete.
 
         --version is a tag of the repository the service runs (1.5.0) or a whole image reference.
 

@@ -11,7 +11,9 @@ struct PromoteCommand: ParsableCommand {
         Without --from and --to: from the first environment of the configuration to the next. With \
         one of them, the other is its neighbour in the configuration's order. The image goes by its \
         registry digest (repo@sha256:…) when it has one; an image only local to the engine goes by \
-        its reference pinned to its image id, so that anything else under that name fails the wait.
+        its reference pinned to its image id, so that anything else under that name fails the wait. \
+        On Kubernetes the digest is the one the source's pods report, and the two environments may \
+        be different clusters.
 
         Gates, checked first: the source's containers run and none is unhealthy; the source's probes \
         pass (run once now); the version has run in the source for its soak (the environment's \

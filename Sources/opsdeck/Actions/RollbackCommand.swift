@@ -10,7 +10,8 @@ struct RollbackCommand: ParsableCommand {
         Without --to: the newest release older than the live one that is not known to have failed \
         (a deploy of it that the journal records as failed). --to names a release by version (tag), \
         image reference or image id. The image is deployed by its registry digest when it has one, \
-        else by its tag, pinned to the image id the release had. Runs like `opsdeck deploy`.
+        else by its tag, pinned to the image id the release had; on Kubernetes, `rollout undo \
+        --to-revision` of the release's ReplicaSet revision. Runs like `opsdeck deploy`.
 
         \(ActionHelp.exitStatuses)
         """
