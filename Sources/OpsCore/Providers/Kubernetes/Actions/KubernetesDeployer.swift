@@ -17,7 +17,6 @@ public struct KubernetesDeployer: ServiceChanging, Restarting {
 
     /// What a plan starts from: the deployment as it is now and the container it changes.
     struct Live {
-        var target: KubernetesTarget
         var deployment: KubernetesDeployment
         var container: KubernetesDeployment.Container
         /// The container's image pinned by the digest its pods report (nil when no pod reports one).
@@ -131,7 +130,7 @@ public struct KubernetesDeployer: ServiceChanging, Restarting {
         }
         let (pods, _) = await pods(of: deployment)
         let image = KubernetesSnapshotBuilder.image(container, pods: pods)
-        return Live(target: target, deployment: deployment, container: container, image: image, containerNote: note)
+        return Live(deployment: deployment, container: container, image: image, containerNote: note)
     }
 
     /// The deployment's own pods; none, and why, when they cannot be read (a role without pods).
