@@ -1,6 +1,6 @@
 import Foundation
 
-/// A planned deploy, rollback or promote, whatever the platform: the plan every caller shows and
+/// A planned deploy, rollback, promote or restart, whatever the platform: the plan every caller shows and
 /// runs, plus what it needs around it: the files to write before the first step (a compose
 /// override), the steps that put back what ran before when a step fails, and the digests on either
 /// side. Providers prepare it; `ActionRun` runs it, for the console and the headless commands alike.
