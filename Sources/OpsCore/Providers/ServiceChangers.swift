@@ -10,6 +10,8 @@ public enum ServiceChangers {
         case .local(let local):
             let provider = LocalProvider(targets: [key: local], opsdeckStateFolder: settings.stateFolder)
             return LocalDeployer(provider: provider, settings: settings)
+        case .kubernetes(let kubernetes) where kubernetes.rollout != nil:
+            return KubernetesRolloutChanger(key: key, target: kubernetes, settings: settings, runner: runner)
         case .kubernetes, .fly:
             throw .unsupported(key, provider: target.provider)
         }
