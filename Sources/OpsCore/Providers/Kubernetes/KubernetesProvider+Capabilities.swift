@@ -26,7 +26,7 @@ extension KubernetesProvider {
             podsProblem = error.description
         }
         let byName = Dictionary(deployments.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let index = KubernetesPodIndex(pods)
+        let index = KubernetesPodIndex(pods.filter(\.mayBelongToDeployment))
         return targets.keys.sorted { ($0.environment, $0.service) < ($1.environment, $1.service) }.map { key in
             let target = targets[key] ?? KubernetesTarget(context: endpoint.context, namespace: endpoint.namespace,
                                                           workload: .deployment(key.service))
@@ -91,7 +91,7 @@ extension KubernetesProvider {
         case .deployment:
             let (_, deployment) = try await deployment(of: key)
             let pods = try KubernetesPod.parse(try await read(KubernetesCommands.getPods(selector: deployment.labelSelector)))
-            return logSources(of: pods.filter { $0.belongs(to: deployment) }, tail: tail)
+            return logSources(of: pods.filter { $0.mayBelongToDeployment && $0.belongs(to: deployment) }, tail: tail)
         case .rollout:
             let (_, rollout) = try await rollout(of: key)
             let pods = try KubernetesPod.parse(try await read(KubernetesCommands.getPods(selector: rollout.labelSelector)))

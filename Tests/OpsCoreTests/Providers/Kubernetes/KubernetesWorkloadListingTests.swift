@@ -58,6 +58,23 @@ import Testing
         #expect(rows.first?.note == "rollout checkout: not allowed to list rollouts in namespace shop (as dev@example.com)")
     }
 
+    @Test func aDeploymentWithTheSameLabelsDoesNotTakeTheOtherControllersPods() async throws {
+        let runner = FakeCommandRunner()
+        // Deployments `db` and `checkout` whose selectors (app=db, app=checkout) also pick the
+        // StatefulSet's and the Rollout's pods.
+        let deployments = #"""
+            {"kind":"List","apiVersion":"v1","items":[
+             {"kind":"Deployment","metadata":{"name":"db","generation":1},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"db"}},"template":{"spec":{"containers":[{"name":"db","image":"local/db:15"}]}}},"status":{"observedGeneration":1}},
+             {"kind":"Deployment","metadata":{"name":"checkout","generation":1},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"checkout"}},"template":{"spec":{"containers":[{"name":"checkout","image":"local/checkout:1.0.0"}]}}},"status":{"observedGeneration":1}}]}
+            """#
+        runner.expect(KubectlArgv.deployments, stdout: deployments)
+        runner.expect(KubectlArgv.pods, stdout: try KubernetesFixture.text("workload-pods.json"))
+        let rows = try await provider(runner, targets: [KubernetesFixture.key("db"): KubernetesFixture.target("db"),
+                                                        KubernetesFixture.key("checkout"): KubernetesFixture.target("checkout")])
+            .services()
+        #expect(rows.map(\.replicas.count) == [0, 0] && rows.map(\.state) == [.failed, .failed])
+    }
+
     @Test func historyAndLogsOfEachKind() async throws {
         let runner = FakeCommandRunner()
         let rollouts = try KubernetesFixture.text("rollouts.json")
