@@ -101,10 +101,7 @@ public struct KubernetesRollout: Hashable, Sendable {
     }
 
     /// `matchLabels` as a `-l` argument, keys sorted; nil when empty.
-    public var labelSelector: String? {
-        guard !matchLabels.isEmpty else { return nil }
-        return matchLabels.keys.sorted().map { "\($0)=\(matchLabels[$0] ?? "")" }.joined(separator: ",")
-    }
+    public var labelSelector: String? { KubernetesLabelSelector.argument(matchLabels) }
 
     /// A canary under way: the spec's template is not the stable one.
     public var isCanaryUnderWay: Bool {

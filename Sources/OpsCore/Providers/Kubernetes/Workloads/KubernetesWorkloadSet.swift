@@ -74,10 +74,7 @@ public struct KubernetesWorkloadSet: Hashable, Sendable {
         return containers.first { $0.name == name }
     }
 
-    public var labelSelector: String? {
-        guard !matchLabels.isEmpty else { return nil }
-        return matchLabels.keys.sorted().map { "\($0)=\(matchLabels[$0] ?? "")" }.joined(separator: ",")
-    }
+    public var labelSelector: String? { KubernetesLabelSelector.argument(matchLabels) }
 
     /// Whether `pod` is one of its own: these controllers own pods directly (no ReplicaSet), so a pod
     /// with a ReplicaSet owner is a Deployment's or a Rollout's even when its labels match.
