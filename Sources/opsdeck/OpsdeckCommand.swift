@@ -9,7 +9,7 @@ struct OpsdeckCommand: ParsableCommand {
         subcommands: [ConsoleCommand.self, ConfigCommand.self, LogsCommand.self, ViewCommand.self, ProbeCommand.self,
                       JournalCommand.self, DeployCommand.self, RollbackCommand.self, PromoteCommand.self, RestartCommand.self,
                       StatusCommand.self, LocalCommand.self, DemoCommand.self, DockerWaitCommand.self,
-                      LocalStepCommand.self, DemoServiceCommand.self],
+                      LocalStepCommand.self, DemoServiceCommand.self, RolloutCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -89,8 +89,8 @@ import Testing
         #expect(result.stdout.isEmpty, "stdout: \(result.stdoutText)")
         let file = sandbox.work + "/opsdeck.yml"
         #expect(result.stderrText.split(separator: "\n").map(String.init) == [
-            "\(file):6:7: the kubernetes target of api/staging names no workload: expected deployment, rollout (Argo Rollouts) or statefulset",
-            "\(file):7:7: unknown key \"deploymnet\" in the kubernetes target of api/staging (expected one of: provider, context, namespace, deployment, rollout, statefulset, container, base_url; did you mean \"deployment\"?)",
+            "\(file):6:7: the kubernetes target of api/staging names no workload: expected deployment, rollout (Argo Rollouts), statefulset or daemonset (both read-only)",
+            "\(file):7:7: unknown key \"deploymnet\" in the kubernetes target of api/staging (expected one of: provider, context, namespace, deployment, rollout, statefulset, daemonset, container, base_url; did you mean \"deployment\"?)",
             "\(file):10:5: environment \"production\" of service api is not declared under environments (declared: staging)",
             "opsdeck: \(file) has 3 issues",
         ])

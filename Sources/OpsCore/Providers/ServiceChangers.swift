@@ -16,9 +16,11 @@ public enum ServiceChangers {
                 let provider = KubernetesProvider(runner: runner, endpoint: KubernetesEndpoint(kubernetes), targets: [key: kubernetes])
                 return KubernetesDeployer(provider: provider, settings: settings)
             case .rollout:
-                throw .unsupportedWorkload(key, "is an Argo Rollout, which this version of opsdeck cannot change: use kubectl argo rollouts")
+                return KubernetesRolloutChanger(key: key, target: kubernetes, settings: settings, runner: runner)
             case .statefulset:
                 throw .unsupportedWorkload(key, "is a StatefulSet, which opsdeck lists read-only: change it with kubectl")
+            case .daemonset:
+                throw .unsupportedWorkload(key, "is a DaemonSet, which opsdeck lists read-only: change it with kubectl")
             }
         case .fly:
             throw .unsupported(key, provider: target.provider)

@@ -16,12 +16,12 @@ import Testing
                   namespace: n
             """))
         #expect(error.issues.last?.description == "opsdeck.yml:7:7: unknown key \"deploymnet\" in the kubernetes target of api/staging "
-            + "(expected one of: provider, context, namespace, deployment, rollout, statefulset, container, base_url; "
+            + "(expected one of: provider, context, namespace, deployment, rollout, statefulset, daemonset, container, base_url; "
             + "did you mean \"deployment\"?)")
         #expect(error.issues.count == 2)
         // The map without a workload is reported where it starts (its first key).
         #expect(error.issues.first?.description == "opsdeck.yml:6:7: the kubernetes target of api/staging names no workload: "
-            + "expected deployment, rollout (Argo Rollouts) or statefulset")
+            + "expected deployment, rollout (Argo Rollouts), statefulset or daemonset (both read-only)")
     }
 
     @Test func unknownKeysEverywhere() {

@@ -35,6 +35,7 @@ extension KubernetesTarget {
         case .deployment(let name): "deployment \(shown(name))"
         case .rollout(let name): "rollout \(shown(name))"
         case .statefulset(let name): "statefulset \(shown(name))"
+        case .daemonset(let name): "daemonset \(shown(name))"
         }
         let containerWords = container.map { ", container \(shown($0))" } ?? ""
         return "\(workloadWords)\(containerWords) in namespace \(shown(namespace)), context \(shown(context))"

@@ -28,7 +28,10 @@ public struct KubernetesTarget: Sendable, Hashable {
         case deployment(String)
         /// An Argo Rollouts `Rollout`.
         case rollout(String)
+        /// Listed read-only: opsdeck shows it but does not deploy to it.
         case statefulset(String)
+        /// Listed read-only, like a StatefulSet.
+        case daemonset(String)
     }
 
     /// Always named: opsdeck never relies on the current context.
@@ -57,6 +60,11 @@ public struct KubernetesTarget: Sendable, Hashable {
 
     public var statefulset: String? {
         if case .statefulset(let name) = workload { return name }
+        return nil
+    }
+
+    public var daemonset: String? {
+        if case .daemonset(let name) = workload { return name }
         return nil
     }
 }

@@ -1,9 +1,9 @@
 extension ConfigReader {
     static let dockerTargetKeys = ["provider", "project", "service", "container", "labels", "context", "host", "base_url"]
     static let kubernetesTargetKeys = ["provider", "context", "namespace", "deployment", "rollout", "statefulset",
-                                       "container", "base_url"]
+                                       "daemonset", "container", "base_url"]
     static let flyTargetKeys = ["provider", "app", "base_url"]
-    static let kubernetesWorkloadKeys = ["deployment", "rollout", "statefulset"]
+    static let kubernetesWorkloadKeys = ["deployment", "rollout", "statefulset", "daemonset"]
 
     /// Where a service runs in one environment, and the target's own base URL.
     func readTarget(_ node: YAMLNode, service: String, environment: EnvironmentConfig)
@@ -133,7 +133,8 @@ extension ConfigReader {
             if given.count > 1, let second = map.entry(given[1]) {
                 log.report("\(place) names two workloads (\(given.joined(separator: " and "))); give one", at: second.key.position)
             } else {
-                log.report("\(place) names no workload: expected deployment, rollout (Argo Rollouts) or statefulset",
+                log.report("\(place) names no workload: expected deployment, rollout (Argo Rollouts), "
+                           + "statefulset or daemonset (both read-only)",
                            at: map.node.position)
             }
             return nil
@@ -142,6 +143,7 @@ extension ConfigReader {
         let workload: KubernetesTarget.Workload = switch kind {
         case "rollout": .rollout(name)
         case "statefulset": .statefulset(name)
+        case "daemonset": .daemonset(name)
         default: .deployment(name)
         }
         guard let context, let namespace else { return nil }

@@ -2,12 +2,20 @@
 extension KubernetesProvider {
     // MARK: ServiceListing
 
-    /// One snapshot per target, in (environment, service) order, from one `get deployments` and
-    /// one `get pods` of the namespace. Deployments that cannot be read throw a
-    /// `KubernetesError`; pods that cannot be read (forbidden) leave the rows on the
-    /// deployments' counters with a note saying why.
+    /// One snapshot per target, in (environment, service) order, from one `get` of each kind of
+    /// workload the targets name (`deployments`, `rollouts.argoproj.io`, `statefulsets`,
+    /// `daemonsets`) and one `get pods` of the namespace. Deployments that cannot be read throw a
+    /// `KubernetesError`; the other kinds that cannot be read (no Argo Rollouts CRD, forbidden)
+    /// leave their rows with a note; pods that cannot be read leave the rows on the workloads' own
+    /// counters with a note saying why.
     public func services() async throws -> [ServiceSnapshot] {
-        let deployments = try KubernetesDeployment.parse(try await read(KubernetesCommands.getDeployments()))
+        let deployments = needs({ if case .deployment = $0 { true } else { false } })
+            ? try KubernetesDeployment.parse(try await read(KubernetesCommands.getDeployments())) : []
+        let rollouts = needs({ if case .rollout = $0 { true } else { false } }) ? await readRollouts() : OptionalRead()
+        let statefulSets = needs({ if case .statefulset = $0 { true } else { false } })
+            ? await readWorkloadSets(.statefulSet) : OptionalRead()
+        let daemonSets = needs({ if case .daemonset = $0 { true } else { false } })
+            ? await readWorkloadSets(.daemonSet) : OptionalRead()
         var pods: [KubernetesPod] = []
         var podsProblem: String?
         do {
@@ -18,21 +26,35 @@ extension KubernetesProvider {
             podsProblem = error.description
         }
         let byName = Dictionary(deployments.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let index = KubernetesPodIndex(pods)
+        let index = KubernetesPodIndex(pods.filter(\.mayBelongToDeployment))
         return targets.keys.sorted { ($0.environment, $0.service) < ($1.environment, $1.service) }.map { key in
             let target = targets[key] ?? KubernetesTarget(context: endpoint.context, namespace: endpoint.namespace,
                                                           workload: .deployment(key.service))
-            guard let name = target.deployment else {
-                return ServiceSnapshot(key: key, provider: self.name, note: KubernetesProviderError.unsupportedWorkload(
-                    key, Self.workloadKind(target)).description, reportedState: .unknown)
+            func missing(_ words: String) -> ServiceSnapshot {
+                ServiceSnapshot(key: key, provider: self.name, note: words, reportedState: .unknown)
             }
-            guard let deployment = byName[name] else {
-                return ServiceSnapshot(key: key, provider: self.name, note: "no deployment \(name) in namespace \(endpoint.namespace)",
-                                       reportedState: .unknown)
+            switch target.workload {
+            case .deployment(let name):
+                guard let deployment = byName[name] else { return missing("no deployment \(name) in namespace \(endpoint.namespace)") }
+                return KubernetesSnapshotBuilder.snapshot(key, deployment: deployment, pods: index.pods(of: deployment),
+                                                          container: target.container, podsProblem: podsProblem)
+            case .rollout(let name):
+                if let problem = rollouts.problem { return missing("rollout \(name): \(problem)") }
+                guard let rollout = rollouts.items.first(where: { $0.name == name }) else {
+                    return missing("no Argo Rollout \(name) in namespace \(endpoint.namespace)")
+                }
+                return KubernetesRolloutSnapshotBuilder.snapshot(key, rollout: rollout, pods: pods.filter(rollout.owns),
+                                                                 container: target.container, podsProblem: podsProblem)
+            case .statefulset(let name), .daemonset(let name):
+                let sets = target.statefulset != nil ? statefulSets : daemonSets
+                let kind = Self.workloadKind(target)
+                if let problem = sets.problem { return missing("read-only \(kind) \(name): \(problem)") }
+                guard let workload = sets.items.first(where: { $0.name == name }) else {
+                    return missing("no \(kind) \(name) in namespace \(endpoint.namespace)")
+                }
+                return KubernetesWorkloadSnapshotBuilder.snapshot(key, workload: workload, pods: pods.filter(workload.selects),
+                                                                  container: target.container, podsProblem: podsProblem)
             }
-            return KubernetesSnapshotBuilder.snapshot(key, deployment: deployment, pods: index.pods(of: deployment),
-                                                      container: target.container,
-                                                      podsProblem: podsProblem)
         }
     }
 
@@ -40,7 +62,18 @@ extension KubernetesProvider {
 
     /// The deployment's revisions from its ReplicaSets, newest first: one `get deployment NAME`
     /// (its selector and current revision) and one `get replicasets -l SELECTOR`.
+    /// An Argo Rollout's come from its ReplicaSets the same way (`rollout.argoproj.io/revision`);
+    /// StatefulSets and DaemonSets are listed read-only and have none here.
     public func releases(of key: ServiceKey) async throws -> [Release] {
+        switch try target(key).workload {
+        case .deployment: break
+        case .rollout:
+            let (target, rollout) = try await rollout(of: key)
+            let output = try await read(KubernetesCommands.getReplicaSets(selector: rollout.labelSelector))
+            return KubernetesRolloutReleaseBuilder.releases(of: rollout, replicaSets: try KubernetesRolloutReplicaSet.parse(output),
+                                                            container: target.container)
+        case .statefulset, .daemonset: return []
+        }
         let (target, deployment) = try await deployment(of: key)
         let output = try await read(KubernetesCommands.getReplicaSets(selector: deployment.labelSelector))
         return KubernetesReleaseBuilder.releases(of: deployment, replicaSets: try KubernetesReplicaSet.parse(output),
@@ -54,14 +87,19 @@ extension KubernetesProvider {
     /// order; at most `maxLogStreams`, pods still running chosen first. Called again when pods
     /// come and go, it picks up the new ones.
     public func logSources(of key: ServiceKey, tail: Int) async throws -> [LogSource] {
-        let (_, deployment) = try await deployment(of: key)
-        let pods = try KubernetesPod.parse(try await read(KubernetesCommands.getPods(selector: deployment.labelSelector)))
-            .filter { $0.belongs(to: deployment) }
-        let chosen = pods.sorted { ($0.terminating ? 1 : 0, $0.name) < ($1.terminating ? 1 : 0, $1.name) }
-            .prefix(maxLogStreams).sorted { $0.name < $1.name }
-        return chosen.map { pod in
-            LogSource(name: pod.name,
-                      command: endpoint.command(KubernetesCommands.followLogs(pod: pod.name, tail: tail), isLongRunning: true))
+        switch try target(key).workload {
+        case .deployment:
+            let (_, deployment) = try await deployment(of: key)
+            let pods = try KubernetesPod.parse(try await read(KubernetesCommands.getPods(selector: deployment.labelSelector)))
+            return logSources(of: pods.filter { $0.mayBelongToDeployment && $0.belongs(to: deployment) }, tail: tail)
+        case .rollout:
+            let (_, rollout) = try await rollout(of: key)
+            let pods = try KubernetesPod.parse(try await read(KubernetesCommands.getPods(selector: rollout.labelSelector)))
+            return logSources(of: pods.filter(rollout.owns), tail: tail)
+        case .statefulset, .daemonset:
+            let (_, workload) = try await workloadSet(of: key)
+            let pods = try KubernetesPod.parse(try await read(KubernetesCommands.getPods(selector: workload.labelSelector)))
+            return logSources(of: pods.filter(workload.selects), tail: tail)
         }
     }
 
@@ -83,6 +121,7 @@ extension KubernetesProvider {
         case .deployment: "Deployment"
         case .rollout: "Argo Rollout"
         case .statefulset: "StatefulSet"
+        case .daemonset: "DaemonSet"
         }
     }
 }

@@ -75,16 +75,23 @@ public struct KubernetesProvider: ServiceListing, ReleaseHistory, LogStreaming, 
 public enum KubernetesProviderError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The key is not one of the services configured on this endpoint.
     case unknownService(ServiceKey, KubernetesEndpoint)
-    /// The target names an Argo Rollout or a StatefulSet, which this adapter does not read yet.
+    /// The call needs another kind of workload than the target names (a Deployment's revisions of
+    /// an Argo Rollout target, a deploy to a read-only StatefulSet).
     case unsupportedWorkload(ServiceKey, String)
     /// The target's deployment is not in the namespace.
     case deploymentMissing(ServiceKey, String, KubernetesEndpoint)
+    /// The target's rollout, StatefulSet or DaemonSet (named with its kind) is not in the namespace.
+    case workloadMissing(ServiceKey, String, KubernetesEndpoint)
+    /// The target is an Argo Rollout and the cluster has no Rollout CRD.
+    case rolloutsNotInstalled(ServiceKey, KubernetesEndpoint)
 
     public var description: String {
         switch self {
         case .unknownService(let key, let endpoint): "\(key) is not configured on \(endpoint)"
-        case .unsupportedWorkload(let key, let workload): "\(key): \(workload) targets are not supported yet"
+        case .unsupportedWorkload(let key, let workload): "\(key) is a \(workload): this does not apply to it"
         case .deploymentMissing(_, let name, let endpoint): "no deployment \(name) in \(endpoint)"
+        case .workloadMissing(_, let what, let endpoint): "no \(what) in \(endpoint)"
+        case .rolloutsNotInstalled(let key, let endpoint): "\(key): \(KubernetesRolloutAbsence.words) (\(endpoint))"
         }
     }
 }

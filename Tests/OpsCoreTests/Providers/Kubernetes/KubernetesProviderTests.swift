@@ -9,7 +9,6 @@ import Testing
         KubernetesFixture.key("worker"): KubernetesFixture.target("worker"),
         KubernetesFixture.key("idle"): KubernetesFixture.target("idle"),
         KubernetesFixture.key("gone"): KubernetesFixture.target("gone"),
-        KubernetesFixture.key("jobs"): KubernetesTarget(context: "prod-eu", namespace: "shop", workload: .statefulset("jobs")),
     ]
 
     private func provider(_ runner: any CommandRunner, maxLogStreams: Int = 8) -> KubernetesProvider {
@@ -37,7 +36,7 @@ import Testing
         let snapshots = try await provider(runner).services()
         #expect(runner.fake.pending.isEmpty)
         #expect(runner.commands.allSatisfy { $0.timeout == KubernetesCommands.readDeadline && !$0.isLongRunning })
-        #expect(snapshots.map(\.key.service) == ["api", "gone", "idle", "jobs", "web", "worker"])
+        #expect(snapshots.map(\.key.service) == ["api", "gone", "idle", "web", "worker"])
         let byName = Dictionary(uniqueKeysWithValues: snapshots.map { ($0.key.service, $0) })
 
         let web = try #require(byName["web"])
@@ -59,7 +58,6 @@ import Testing
         let idle = try #require(byName["idle"])
         #expect(idle.state == .stopped && idle.replicas.isEmpty && idle.desiredReplicas == 0)
         #expect(byName["gone"]?.state == .unknown && byName["gone"]?.note == "no deployment gone in namespace shop")
-        #expect(byName["jobs"]?.state == .unknown && byName["jobs"]?.note == "jobs/production: StatefulSet targets are not supported yet")
     }
 
     @Test func forbiddenPodsLeaveTheRowsOnTheDeploymentCounters() async throws {
@@ -101,16 +99,13 @@ import Testing
         #expect(releases.map(\.id) == ["7", "6"] && releases.map(\.status) == [.live, .superseded])
     }
 
-    @Test func historyOfAMissingDeploymentOrAnotherWorkload() async throws {
+    @Test func historyOfAMissingDeploymentOrAnUnknownService() async throws {
         let runner = FakeCommandRunner()
         runner.expect(KubectlArgv.read(["get", "deployment", "gone", "-o", "json"]),
                       stderr: "Error from server (NotFound): deployments.apps \"gone\" not found\n", exit: 1)
         await #expect(throws: KubernetesError(kind: .notFound, message: "deployments.apps \"gone\" not found",
                                               endpoint: KubernetesFixture.endpoint)) {
             try await provider(runner).releases(of: KubernetesFixture.key("gone"))
-        }
-        await #expect(throws: KubernetesProviderError.unsupportedWorkload(KubernetesFixture.key("jobs"), "StatefulSet")) {
-            try await provider(FakeCommandRunner()).releases(of: KubernetesFixture.key("jobs"))
         }
         await #expect(throws: KubernetesProviderError.unknownService(KubernetesFixture.key("web", "nowhere"), KubernetesFixture.endpoint)) {
             try await provider(FakeCommandRunner()).releases(of: KubernetesFixture.key("web", "nowhere"))

@@ -1,0 +1,78 @@
+import ArgumentParser
+import OpsCore
+
+/// `opsdeck rollout promote|abort SERVICE --env ENV`: the Argo Rollout operations that have no key
+/// in the console: ending the pause a canary waits in, and aborting a canary.
+struct RolloutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollout",
+        abstract: "Promote a paused canary step, or abort a canary, of an Argo Rollout.",
+        subcommands: [RolloutPromoteCommand.self, RolloutAbortCommand.self]
+    )
+
+    /// Plans with the service's rollout changer and runs the plan like `opsdeck deploy`.
+    static func run(_ verb: String, service: String, environment: String, options: ActionOptions,
+                    plan: @escaping @Sendable (KubernetesRolloutChanger, ServiceKey) async throws -> PreparedAction) throws {
+        try ActionCommandSupport.run(verb) {
+            let setup = try ActionSetup.load(configFile: options.configFile, readyTimeout: try options.readyDeadline())
+            let environmentConfig = try setup.changeableEnvironment(environment)
+            // Asked of the configuration first, so the answer does not depend on whether the
+            // platform's other workloads can be changed.
+            let notARollout = ActionStop(.usage, "\(service) does not run as an Argo Rollout in \(environment): nothing to \(verb)")
+            if case .kubernetes(let target)? = setup.config.service(named: service)?.target(in: environment), target.rollout == nil {
+                throw notARollout
+            }
+            guard let changer = try setup.deployer(service: service, environment: environment) as? KubernetesRolloutChanger else {
+                throw notARollout
+            }
+            let key = ServiceKey(service: service, environment: environment)
+            let deployment = try ActionPlanning.plan { try await plan(changer, key) }
+            return try HeadlessAction(setup: setup, deployment: deployment, options: options,
+                                      protected: environmentConfig.protected).run()
+        }
+    }
+}
+
+struct RolloutPromoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "promote",
+        abstract: "End the pause an Argo Rollout's canary waits in; it goes on to its next pause, or to the end.",
+        discussion: "Through `kubectl argo rollouts promote` when the plugin is installed, else the same patch of the rollout's status.\n\n\(ActionHelp.exitStatuses)"
+    )
+
+    @Argument(help: "The service, as the configuration names it.")
+    var service: String
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("The environment of the rollout.", valueName: "name"))
+    var environment: String
+
+    @OptionGroup var options: ActionOptions
+
+    func run() throws {
+        try RolloutCommand.run("promote", service: service, environment: environment, options: options) { changer, key in
+            try await changer.stepPromotion(of: key)
+        }
+    }
+}
+
+struct RolloutAbortCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "abort",
+        abstract: "Abort an Argo Rollout's canary: the stable version takes all the pods again.",
+        discussion: "The rollout's spec keeps the new version (its phase is Degraded): deploy, or roll back to the stable release, to finish.\n\n\(ActionHelp.exitStatuses)"
+    )
+
+    @Argument(help: "The service, as the configuration names it.")
+    var service: String
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("The environment of the rollout.", valueName: "name"))
+    var environment: String
+
+    @OptionGroup var options: ActionOptions
+
+    func run() throws {
+        try RolloutCommand.run("abort", service: service, environment: environment, options: options) { changer, key in
+            try await changer.abort(of: key)
+        }
+    }
+}
