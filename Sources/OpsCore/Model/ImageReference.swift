@@ -32,6 +32,12 @@ public struct ImageReference: Hashable, Sendable {
         return String(name[name.index(after: colon)...])
     }
 
+    /// The reference pinned by `digest`, its tag kept beside it (`repo:1.5.0@sha256:…`): a runtime
+    /// pulls by the digest alone, and people reading the spec still see which version it is.
+    public func pinned(by digest: String) -> String {
+        repository + (tag.map { ":" + $0 } ?? "") + "@" + digest
+    }
+
     /// What a person calls the version: the tag, else the digest shortened.
     public var version: String {
         if let tag { return tag }

@@ -117,7 +117,7 @@ struct KubernetesActionsTests {
         let digest = try #require(stagingDigests.first)
         let promote = try clusters.opsdeck(["promote", "web", "--from", "staging", "--to", "production", "--yes"])
         #expect(promote.exitCode == 0, Self.described(promote))
-        #expect(try clusters.image() == "local/web@" + digest)
+        #expect(try clusters.image() == "local/web:1.5.0@" + digest)
         #expect(try clusters.podDigests() == [digest])
         #expect(try clusters.image(context: "stage") == "local/web:1.5.0")
         #expect(try clusters.history().last?.hasPrefix("3 promote 1.5.0 from staging by ") == true)

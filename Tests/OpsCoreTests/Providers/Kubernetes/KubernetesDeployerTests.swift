@@ -83,7 +83,7 @@ import Testing
         #expect(action.plan.kind == .promote && action.plan.from == "1.4.2" && action.plan.to == "1.5.0")
         #expect(action.toDigest == digest && action.fromDigest == KubernetesFixture.webDigest)
         #expect(action.plan.steps.map(\.command.argv).prefix(2) == [
-            Self.quick + ["set", "image", "deployment/web", "web=registry.example.com/shop/web@" + digest],
+            Self.quick + ["set", "image", "deployment/web", "web=registry.example.com/shop/web:1.5.0@" + digest],
             Self.quick + ["annotate", "deployment/web",
                           "kubernetes.io/change-cause=promote 1.5.0 from staging by ana@ops-1 via opsdeck", "--overwrite"],
         ])

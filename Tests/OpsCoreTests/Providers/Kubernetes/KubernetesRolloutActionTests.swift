@@ -86,7 +86,7 @@ import Testing
         let action = try await changer(runner, plugin: true).promotion(from: source, to: Self.key)
         #expect(action.plan.kind == .promote && action.plan.to == "1.6.0" && action.toDigest == "sha256:abc")
         #expect(action.plan.steps[0].command.argv.prefix(7)
-            == ["kubectl", "argo", "rollouts", "set", "image", "checkout", "checkout=registry.example.com/checkout@sha256:abc"])
+            == ["kubectl", "argo", "rollouts", "set", "image", "checkout", "checkout=registry.example.com/checkout:1.6.0@sha256:abc"])
     }
 
     @Test func promoteStepAndAbortOfAPausedCanary() async throws {

@@ -70,8 +70,8 @@ public struct KubernetesDeployer: ServiceChanging, Restarting {
                     cause: "\(release.version) (revision \(revision))")
     }
 
-    /// What `source` runs, by the digest its pods report (`repo@sha256:…`), onto the same
-    /// container of `target`; the source may be on another cluster.
+    /// What `source` runs, by the digest its pods report, onto the same container of `target`; the
+    /// source may be on another cluster; the tag stays beside the digest, for History and `kubectl get`.
     public func promotion(from source: ServiceSnapshot, to target: ServiceKey) async throws -> PreparedAction {
         guard let image = source.image else {
             throw KubernetesActionError.noDigest("\(source.key) runs no known image: nothing to promote")
@@ -80,7 +80,7 @@ public struct KubernetesDeployer: ServiceChanging, Restarting {
             throw KubernetesActionError.noDigest("\(source.key) runs \(image.reference), but none of its pods reports the image's digest (still pulling, or none running): nothing to promote by content")
         }
         let live = try await self.live(target)
-        let reference = image.repository + "@" + digest
+        let reference = image.pinned(by: digest)
         var action = plan(.promote, target, live, change: .image(container: live.container.name, reference: reference),
                           to: image.version, cause: "\(image.version) from \(source.key.environment)")
         action.toDigest = digest

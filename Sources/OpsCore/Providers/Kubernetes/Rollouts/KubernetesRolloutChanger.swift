@@ -66,7 +66,7 @@ public struct KubernetesRolloutChanger: ServiceChanging {
         guard let image = source.image, !image.reference.isEmpty else {
             throw KubernetesRolloutActionError.noVersion("\(source.key) runs no known image: nothing to promote")
         }
-        let reference = image.digest.map { image.repository + "@" + $0 } ?? image.reference
+        let reference = image.digest.map(image.pinned(by:)) ?? image.reference
         return try await planner(for: target).imageChange(.promote, image: reference, version: image.version)
     }
 
