@@ -104,6 +104,13 @@ public protocol Restarting: Provider {
     func restart(of key: ServiceKey) async throws -> PreparedAction
 }
 
+/// Plans the two moves of a canary under way (Argo Rollouts): ending the pause it waits in, so it
+/// goes on to its next step, and aborting it, which gives the stable version every pod again.
+public protocol CanaryStepping: Provider {
+    func stepPromotion(of key: ServiceKey) async throws -> PreparedAction
+    func abort(of key: ServiceKey) async throws -> PreparedAction
+}
+
 /// Everything a deploy, promote or rollback flow needs of one endpoint: the plans, and the reads
 /// they start from (what runs now, the releases to go back to).
 public protocol ServiceChanging: Deploying, Promoting, RollingBack {

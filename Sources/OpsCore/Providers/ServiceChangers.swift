@@ -35,6 +35,18 @@ public enum ServiceChangers {
         }
         return restarter
     }
+
+    /// The canary stepper of one configured service, when it runs as an Argo Rollout.
+    public static func canaryStepper(for key: ServiceKey, target: ProviderTarget, settings: ActionSettings,
+                                     runner: any CommandRunner) throws(ServiceChangersError) -> any CanaryStepping {
+        // Asked of the target first, so the answer does not depend on whether the platform's
+        // other workloads can be changed.
+        guard case .kubernetes(let kubernetes) = target, kubernetes.rollout != nil,
+              let stepper = try changer(for: key, target: target, settings: settings, runner: runner) as? any CanaryStepping else {
+            throw .noCanary(key)
+        }
+        return stepper
+    }
 }
 
 public enum ServiceChangersError: ActionPlanningError, Hashable, Sendable {
@@ -42,12 +54,15 @@ public enum ServiceChangersError: ActionPlanningError, Hashable, Sendable {
     /// A workload kind of a platform opsdeck does change, which it does not change (`is a StatefulSet, …`).
     case unsupportedWorkload(ServiceKey, String)
     case cannotRestart(ServiceKey, provider: String)
+    /// Not an Argo Rollout: no canary pause to end, no canary to abort.
+    case noCanary(ServiceKey)
 
     public var description: String {
         switch self {
         case .unsupported(let key, let provider): "\(key) runs on \(provider), which this version of opsdeck cannot deploy to"
         case .unsupportedWorkload(let key, let words): "\(key) \(words)"
         case .cannotRestart(let key, let provider): "\(key) runs on \(provider), which this version of opsdeck cannot restart"
+        case .noCanary(let key): "\(key) does not run as an Argo Rollout: it has no canary to promote or abort"
         }
     }
 

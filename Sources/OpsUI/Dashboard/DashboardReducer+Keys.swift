@@ -67,7 +67,7 @@ extension DashboardReducer {
         case .refresh: return refresh(&state)
         case .help: state.showingHelp = true
         case .acknowledge: acknowledge(&state)
-        case .deploy, .promote, .rollback, .restart: return ask(intent, on: &state)
+        case .deploy, .promote, .rollback, .restart, .promoteCanaryStep, .abortCanary: return ask(intent, on: &state)
         case .showAction: return showAction(on: &state)
         case .quit: return quit(on: &state)
         }

@@ -10,6 +10,8 @@ public enum DashboardIntent: Hashable, Sendable {
     case acknowledge
     /// `d`, `p`, `R`, `S`: plan a deploy, promote, rollback or restart of the selected service and show it.
     case deploy, promote, rollback, restart
+    /// `P`, `X`: plan going on past an Argo Rollout canary's pause, or aborting the canary.
+    case promoteCanaryStep, abortCanary
     /// Shows the progress of the running (or last) action again after Esc hid it.
     case showAction
 
@@ -19,7 +21,7 @@ public enum DashboardIntent: Hashable, Sendable {
     public var isGlobal: Bool {
         switch self {
         case .nextPane, .previousPane, .focus, .toggleZoom, .command, .refresh, .help, .quit, .acknowledge,
-             .deploy, .promote, .rollback, .restart, .showAction: true
+             .deploy, .promote, .rollback, .restart, .promoteCanaryStep, .abortCanary, .showAction: true
         case .lineDown, .lineUp, .pageDown, .pageUp, .top, .bottom, .open, .close, .filter: false
         }
     }
@@ -53,6 +55,10 @@ extension Keymap where Intent == DashboardIntent {
         KeyBinding([.character("R")], .rollback, section: "Change",
                    "roll back: to the last healthy release, or to the one selected in History"),
         KeyBinding([.character("S")], .restart, section: "Change", "restart: new replicas of the same version (Kubernetes)"),
+        KeyBinding([.character("P")], .promoteCanaryStep, section: "Change",
+                   "canary (Argo Rollouts): go on past the pause it waits in"),
+        KeyBinding([.character("X")], .abortCanary, section: "Change",
+                   "canary (Argo Rollouts): abort, the stable version takes every pod again"),
         KeyBinding([.character("o")], .showAction, section: "Change", "show the running action's progress again"),
         KeyBinding([.character("a")], .acknowledge, section: "Other", "acknowledge the alerts on the status line"),
         KeyBinding([.character("r")], .refresh, section: "Other", "reload services and the selected history"),

@@ -66,21 +66,31 @@ struct ActionSetup {
 
     /// The deployer of `service` in `environment`, by the platform it runs on.
     func deployer(service: String, environment: String) throws(ActionStop) -> any ServiceChanging {
-        let target = try target(service: service, environment: environment)
-        do {
-            return try ServiceChangers.changer(for: ServiceKey(service: service, environment: environment), target: target,
-                                               settings: settings, runner: runner)
-        } catch {
-            throw ActionStop(.usage, "\(error)")
+        try chosen(service: service, environment: environment) { key, target in
+            try ServiceChangers.changer(for: key, target: target, settings: settings, runner: runner)
         }
     }
 
     /// The restarter of `service` in `environment`, when its platform can restart it.
     func restarter(service: String, environment: String) throws(ActionStop) -> any Restarting {
+        try chosen(service: service, environment: environment) { key, target in
+            try ServiceChangers.restarter(for: key, target: target, settings: settings, runner: runner)
+        }
+    }
+
+    /// What ends the pause of, or aborts, the canary of `service` in `environment` (an Argo Rollout).
+    func canaryStepper(service: String, environment: String) throws(ActionStop) -> any CanaryStepping {
+        try chosen(service: service, environment: environment) { key, target in
+            try ServiceChangers.canaryStepper(for: key, target: target, settings: settings, runner: runner)
+        }
+    }
+
+    /// What `choose` makes of the service's target; its refusal is a usage error in its words.
+    private func chosen<Chosen>(service: String, environment: String,
+                                _ choose: (ServiceKey, ProviderTarget) throws -> Chosen) throws(ActionStop) -> Chosen {
         let target = try target(service: service, environment: environment)
         do {
-            return try ServiceChangers.restarter(for: ServiceKey(service: service, environment: environment), target: target,
-                                                 settings: settings, runner: runner)
+            return try choose(ServiceKey(service: service, environment: environment), target)
         } catch {
             throw ActionStop(.usage, "\(error)")
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import OpsCore
 
-/// `opsdeck rollout promote|abort SERVICE --env ENV`: the Argo Rollout operations that have no key
-/// in the console: ending the pause a canary waits in, and aborting a canary.
+/// `opsdeck rollout promote|abort SERVICE --env ENV`: the Argo Rollout operations of a canary under
+/// way (the console's `P` and `X`): ending the pause it waits in, and aborting it.
 struct RolloutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollout",
@@ -10,23 +10,15 @@ struct RolloutCommand: ParsableCommand {
         subcommands: [RolloutPromoteCommand.self, RolloutAbortCommand.self]
     )
 
-    /// Plans with the service's rollout changer and runs the plan like `opsdeck deploy`.
+    /// Plans with the service's canary stepper and runs the plan like `opsdeck deploy`.
     static func run(_ verb: String, service: String, environment: String, options: ActionOptions,
-                    plan: @escaping @Sendable (KubernetesRolloutChanger, ServiceKey) async throws -> PreparedAction) throws {
+                    plan: @escaping @Sendable (any CanaryStepping, ServiceKey) async throws -> PreparedAction) throws {
         try ActionCommandSupport.run(verb) {
             let setup = try ActionSetup.load(configFile: options.configFile, readyTimeout: try options.readyDeadline())
             let environmentConfig = try setup.changeableEnvironment(environment)
-            // Asked of the configuration first, so the answer does not depend on whether the
-            // platform's other workloads can be changed.
-            let notARollout = ActionStop(.usage, "\(service) does not run as an Argo Rollout in \(environment): nothing to \(verb)")
-            if case .kubernetes(let target)? = setup.config.service(named: service)?.target(in: environment), target.rollout == nil {
-                throw notARollout
-            }
-            guard let changer = try setup.deployer(service: service, environment: environment) as? KubernetesRolloutChanger else {
-                throw notARollout
-            }
+            let stepper = try setup.canaryStepper(service: service, environment: environment)
             let key = ServiceKey(service: service, environment: environment)
-            let deployment = try ActionPlanning.plan { try await plan(changer, key) }
+            let deployment = try ActionPlanning.plan { try await plan(stepper, key) }
             return try HeadlessAction(setup: setup, deployment: deployment, options: options,
                                       protected: environmentConfig.protected).run()
         }

@@ -89,6 +89,10 @@ final class ConsoleActions: @unchecked Sendable {
             return proposal(try await RollbackCommand.plan(key, to: named, deployer: deployer, failedVersions: failed))
         case .restart:
             return proposal(try await setup.restarter(service: key.service, environment: key.environment).restart(of: key))
+        case .promoteCanaryStep:
+            return proposal(try await setup.canaryStepper(service: key.service, environment: key.environment).stepPromotion(of: key))
+        case .abortCanary:
+            return proposal(try await setup.canaryStepper(service: key.service, environment: key.environment).abort(of: key))
         case .promote(let source):
             let sourceDeployer = try setup.deployer(service: source.service, environment: source.environment)
             // The probes and metrics as the dashboard watches them.

@@ -150,7 +150,7 @@ struct KubernetesWorkloadsTests {
             try OpsdeckBinary.run(arguments + ["--config", config], environment: environment, currentDirectory: cluster.folder.path)
         }
         let notARollout = try opsdeck(["rollout", "promote", "web", "--env", "production", "--yes"])
-        #expect(notARollout.exitCode == 2 && notARollout.stderrText.contains("web does not run as an Argo Rollout in production"))
+        #expect(notARollout.exitCode == 2 && notARollout.stderrText.contains("web/production does not run as an Argo Rollout"))
         let aborted = try opsdeck(["rollout", "abort", "checkout", "--env", "production", "--yes"])
         #expect(aborted.exitCode == 0, "\(aborted.stderrText)")
         #expect(aborted.stdoutText.contains("the spec still names 1.5.0: deploy or roll back to finish"))

@@ -1,7 +1,7 @@
 import OpsCore
 
-/// What the operator asked for with `d`, `p`, `R` or `S` (or what `auto_rollback` asks for), before
-/// it is planned.
+/// What the operator asked for with `d`, `p`, `R`, `S`, `P` or `X` (or what `auto_rollback` asks
+/// for), before it is planned.
 public struct ActionRequest: Hashable, Sendable {
     public enum What: Hashable, Sendable {
         case deploy(version: String)
@@ -11,6 +11,10 @@ public struct ActionRequest: Hashable, Sendable {
         case promote(from: ServiceKey)
         /// New replicas of what runs now.
         case restart
+        /// An Argo Rollout's canary goes on past the pause it waits in.
+        case promoteCanaryStep
+        /// An Argo Rollout's canary is given up: the stable version takes every pod again.
+        case abortCanary
     }
 
     /// The service and environment that changes.
@@ -35,6 +39,8 @@ public struct ActionRequest: Hashable, Sendable {
         case .rollback: .rollback
         case .promote: .promote
         case .restart: .restart
+        case .promoteCanaryStep: .promote
+        case .abortCanary: .rollback
         }
     }
 }

@@ -1,6 +1,6 @@
 import OpsCore
 
-/// `d`, `p`, `R`, `S`: a request becomes a plan in a dialog, the operator's yes runs it, a box shows
+/// `d`, `p`, `R`, `S`, `P`, `X`: a request becomes a plan in a dialog, the operator's yes runs it, a box shows
 /// its progress, and a watch window follows it.
 extension DashboardReducer {
     // MARK: - Asking
@@ -30,6 +30,10 @@ extension DashboardReducer {
                         on: &state)
         case .restart:
             return plan(ActionRequest(key: key, what: .restart), on: &state)
+        case .promoteCanaryStep:
+            return plan(ActionRequest(key: key, what: .promoteCanaryStep), on: &state)
+        case .abortCanary:
+            return plan(ActionRequest(key: key, what: .abortCanary), on: &state)
         default:
             // In History, the selected release; anywhere else the last one that stayed healthy.
             var release: String?

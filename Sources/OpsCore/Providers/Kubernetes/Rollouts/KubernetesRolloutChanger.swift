@@ -4,7 +4,7 @@ import Foundation
 /// `KubernetesProvider`. Planning reads the rollout and its ReplicaSets (`get rollouts.argoproj.io
 /// NAME`, `get replicasets -l SELECTOR`); nothing changes until the plan runs. The commands go
 /// through the `kubectl argo rollouts` plugin when it is installed, else `kubectl patch`.
-public struct KubernetesRolloutChanger: ServiceChanging {
+public struct KubernetesRolloutChanger: ServiceChanging, CanaryStepping {
     public let provider: KubernetesProvider
     public let settings: ActionSettings
     public let usesPlugin: Bool
