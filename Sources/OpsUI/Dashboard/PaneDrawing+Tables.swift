@@ -71,7 +71,8 @@ extension PaneDrawing {
             return
         }
         let table = HistoryTable(width: body.size.columns, liveMark: marks.live, actionMark: marks.action,
-                                 showsActions: !actions.isEmpty)
+                                 showsActions: !actions.isEmpty,
+                                 showsNotes: source.value?.contains { $0.note?.isEmpty == false } ?? false)
         (viewport.historyTop, viewport.historyRows) = drawTable(
             table.tableColumns, rows.map { table.row($0, now: state.now) },
             selected: rows.firstIndex { $0.id == state.selectedReleaseID }, top: viewport.historyTop, into: &grid, rect: body)
