@@ -13,7 +13,7 @@ extension PaneDrawing {
         if !state.servicesFilter.isEmpty { parts.append("/" + DashboardText.clean(state.servicesFilter)) }
         let inner = Box.draw(into: &grid, rect: rect, title: title(.services, parts), focused: focused, style: style)
         var body = inner
-        if let failure = source.failure {
+        if let failure = state.servicesFailure {
             body = drawFailure(failure.message, hasData: source.value != nil, into: &grid, rect: inner)
         }
         guard !body.isEmpty else { return }
@@ -25,7 +25,7 @@ extension PaneDrawing {
         (viewport.servicesTop, viewport.servicesRows) = drawTable(
             table.tableColumns, rows.map { snapshot in
                 table.row(snapshot, health: state.health(of: snapshot).verdict, readings: state.metrics.readings(for: snapshot.key),
-                          now: state.now)
+                          now: state.now, listing: state.listings.status(of: snapshot.key))
             },
             selected: rows.firstIndex { $0.key == state.selectedKey }, top: viewport.servicesTop, into: &grid, rect: body)
     }
