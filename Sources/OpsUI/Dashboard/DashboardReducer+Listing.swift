@@ -18,7 +18,7 @@ extension DashboardReducer {
             // Nothing listed anywhere: the failure has the whole pane, as a failed listing does.
             state.services.fail(failure.message, at: failure.at)
         }
-        var effects = reconcileSelection(&state)
+        let effects = reconcileSelection(&state)
         // The selected row was a placeholder and its endpoint has now listed it: what selecting
         // it could not ask for then (its logs, its history), it asks for now.
         if let selected, wasPlaceholder, state.selectedKey == selected, state.listings.status(of: selected) == nil {

@@ -22,10 +22,13 @@ extension PaneDrawing {
             return
         }
         let table = ServiceTable(width: body.size.columns, rows: rows, metrics: state.metrics.names)
+        // Only the rows in view are built: a namespace of a thousand deployments costs a screenful.
         (viewport.servicesTop, viewport.servicesRows) = drawTable(
-            table.tableColumns, rows.map { snapshot in
-                table.row(snapshot, health: state.health(of: snapshot).verdict, readings: state.metrics.readings(for: snapshot.key),
-                          now: state.now, listing: state.listings.status(of: snapshot.key))
+            table.tableColumns, count: rows.count, row: { index in
+                let snapshot = rows[index]
+                return table.row(snapshot, health: state.health(of: snapshot).verdict,
+                                 readings: state.metrics.readings(for: snapshot.key), now: state.now,
+                                 listing: state.listings.status(of: snapshot.key))
             },
             selected: rows.firstIndex { $0.key == state.selectedKey }, top: viewport.servicesTop, into: &grid, rect: body)
     }
@@ -82,9 +85,17 @@ extension PaneDrawing {
     /// row shown and how many rows fit, for the viewport.
     func drawTable(_ columns: [TableColumn], _ rows: [TableRow], selected: Int?, top currentTop: Int,
                            into grid: inout CellGrid, rect: Rect) -> (top: Int, rows: Int) {
+        drawTable(columns, count: rows.count, row: { rows[$0] }, selected: selected, top: currentTop, into: &grid, rect: rect)
+    }
+
+    /// The same, asking `row` only for the rows that fit.
+    func drawTable(_ columns: [TableColumn], count: Int, row: (Int) -> TableRow, selected: Int?, top currentTop: Int,
+                   into grid: inout CellGrid, rect: Rect) -> (top: Int, rows: Int) {
         let bodyRows = max(1, rect.size.rows - 1)
-        let top = ListView.top(keeping: selected ?? 0, visibleRows: bodyRows, currentTop: currentTop, count: rows.count)
-        TableView(columns: columns, rows: rows, top: top, selected: selected).draw(into: &grid, rect: rect)
+        let top = ListView.top(keeping: selected ?? 0, visibleRows: bodyRows, currentTop: currentTop, count: count)
+        let shown = top..<min(count, top + bodyRows)
+        TableView(columns: columns, rows: shown.map(row), top: 0, selected: selected.map { $0 - top })
+            .draw(into: &grid, rect: rect)
         return (top, bodyRows)
     }
 }
