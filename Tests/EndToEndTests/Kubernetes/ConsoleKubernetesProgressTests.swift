@@ -37,7 +37,7 @@ struct ConsoleKubernetesProgressiveListingTests {
         })
         // Then the cluster fails on its own rows, in words; the Docker row stays.
         #expect(session.waitUntil("web/dr failed, api/staging still running", timeout: .seconds(20)) { screen in
-            screen.contains("kubectl got no answer within 8s (context dr-eu, namespace shop)")
+            screen.contains("kubernetes context dr-eu, namespace shop: kubectl got no answer within 8s")
                 && row(screen, "web", "dr").contains("no data") && row(screen, "api", "staging").contains("running")
         })
         try session.keys("q")
