@@ -151,6 +151,7 @@ struct BenchArguments {
             case "--runs": options.runs = try count(for: flag)
             case "--presses": options.presses = try count(for: flag)
             case "--server": options.server = try value(for: flag)
+            case "--url": options.url = try value(for: flag)
             case "-h", "--help": return .help
             default: throw BenchError("unknown option '\(flag)' for kube-console (try --help)")
             }

@@ -67,7 +67,7 @@ enum HelpText {
       opsdeck-bench probes [--probes N] [--interval S] [--seconds T] [--skip-curl]
       opsdeck-bench kube [--deployments N] [--pods P] [--runs R]
       opsdeck-bench kube-console [--deployments N] [--pods P] [--runs R] [--presses K]
-                         [--server PATH]
+                         [--server PATH] [--url URL]
       opsdeck-bench generate --out PATH [--lines N] [--seed S] [--manifest PATH]
       opsdeck-bench --help
 
@@ -105,6 +105,8 @@ enum HelpText {
                kubectl: the time to the first frame and to the frame with every row, `?` to the
                help while the listing loads and once it is in (K presses each, default 10), and
                `kubectl get deployments / pods -o json` on the same server (medians of R, default 3).
+               Seeding that big takes the script minutes: --url URL uses a server already running
+               with the same seed (svc-0 … svc-N-1 in namespace shop, P/N pods each).
     generate   Writes the mixed log file only (and with --manifest, one `shape<TAB>kind` line per
                log line; kinds: json, json-malformed, prefixed-json, prefixed-json-malformed, text).
 
