@@ -19,6 +19,8 @@ do {
         try ProbesCommand.run(options)
     case .kube(let options):
         try await KubeBenchmark.run(options)
+    case .kubeConsole(let options):
+        try await KubeConsoleBenchmark.run(options)
     case .inProcess(let name, let file):
         try InProcessRunner.runChild(name: name, file: file)
     }

@@ -12,6 +12,11 @@ public enum DashboardAction: Sendable {
     case servicesLoaded([ServiceSnapshot], at: LogTimestamp)
     /// Listing failed: the CLI's error (raw; sanitised when drawn). The last list stays, stale.
     case servicesFailed(String, at: LogTimestamp)
+    /// One endpoint (`ListingEndpoint.id`) answered this round with its services: its rows are
+    /// replaced, the others' stay as they were until they answer.
+    case endpointListed(Int, [ServiceSnapshot], at: LogTimestamp)
+    /// One endpoint could not be listed: its last rows stay, its message says why.
+    case endpointFailed(Int, String, at: LogTimestamp)
     /// The release history of one service in one environment, newest first.
     case releasesLoaded(ServiceKey, [Release], at: LogTimestamp)
     case releasesFailed(ServiceKey, String, at: LogTimestamp)
@@ -62,6 +67,9 @@ public enum DashboardEffect: Sendable, Equatable {
     /// Cancel the log stream running and follow this service's logs (merged over its replicas),
     /// answering with `.logRecords`; nil: follow nothing. The reducer has already emptied the pane.
     case followLogs(ServiceKey?)
+    /// The followed service's replicas changed (a scale, a rollout): ask its log sources again,
+    /// start streams for the new ones and stop those gone, leaving the others running.
+    case rescanLogs(ServiceKey)
     /// Load the last hour of each metric of this service and environment; answer with
     /// `.metricHistoryLoaded` or `.metricHistoryFailed` per metric.
     case loadMetricHistory(ServiceKey)

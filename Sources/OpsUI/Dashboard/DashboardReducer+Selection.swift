@@ -28,9 +28,12 @@ extension DashboardReducer {
         state.selectedKey = key
         state.selectedReleaseID = nil
         state.detailsScroll = 0
-        resetLogs(&state, following: key)
-        var effects: [DashboardEffect] = [.followLogs(key)]
-        guard let key else { return effects }
+        // A row its endpoint has not listed yet has no logs or history to ask for: they are
+        // asked for once it is listed (`endpointAnswered`).
+        let placeholder = key.map { state.listings.status(of: $0) != nil } ?? false
+        resetLogs(&state, following: placeholder ? nil : key)
+        var effects: [DashboardEffect] = [.followLogs(placeholder ? nil : key)]
+        guard let key, !placeholder else { return effects }
         effects += loadMetricHistory(key, on: &state)
         let history = state.releases[key] ?? .idle
         if history.value == nil, !history.isLoading {

@@ -14,11 +14,16 @@ public enum DashboardReducer {
         case .refresh:
             return refresh(&state)
         case .servicesLoaded(let snapshots, let time):
+            let before = state.selectedService
             state.services.load(snapshots, at: time)
-            return reconcileSelection(&state)
+            return reconcileSelection(&state) + rescanIfReplicasChanged(since: before, on: state)
         case .servicesFailed(let message, let time):
             state.services.fail(message, at: time)
             return []
+        case .endpointListed(let id, let snapshots, let time):
+            return endpointAnswered(&state, at: time) { $0.load(id, snapshots) }
+        case .endpointFailed(let id, let message, let time):
+            return endpointAnswered(&state, at: time) { $0.fail(id, message, at: time) }
         case .releasesLoaded(let key, let releases, let time):
             state.releases[key, default: .idle].load(releases, at: time)
             if key == state.selectedKey { reconcileRelease(&state) }
@@ -77,6 +82,7 @@ public enum DashboardReducer {
     /// `r`, `:refresh` and the runtime's timer: reload the services and the selected history.
     static func refresh(_ state: inout DashboardState) -> [DashboardEffect] {
         state.services.startLoading()
+        state.listings.startRound()
         var effects: [DashboardEffect] = [.refresh]
         if let key = state.selectedKey {
             state.releases[key, default: .idle].startLoading()

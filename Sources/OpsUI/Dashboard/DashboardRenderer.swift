@@ -26,7 +26,7 @@ public enum DashboardRenderer {
         let marks = DashboardMarks(style)
         let layout = DashboardLayout.make(
             size: size, banner: state.discovery, focus: state.focus, zoomed: state.zoomed,
-            servicesRows: max(1, state.visibleServices.count) + 3 + failureRows(state.services.failure),
+            servicesRows: max(1, state.visibleServices.count) + 3 + failureRows(state.servicesFailure),
             historyRows: max(1, state.visibleHistory.count) + 3,
             detailsRows: (state.selectedService.map { DashboardDetails.lines(for: $0, in: state).count } ?? 1) + 2,
             probesRows: state.probes.isEmpty ? 0 : max(1, state.visibleProbes.count) + 3)

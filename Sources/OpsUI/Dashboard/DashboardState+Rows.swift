@@ -16,6 +16,10 @@ extension DashboardState {
             .sorted { sortsBefore($0.key, $1.key) }
     }
 
+    /// Why the Services table is not all fresh: the whole listing failed, or some endpoints did
+    /// (their rows stay, from before).
+    public var servicesFailure: SourceFailure? { services.failure ?? listings.failure }
+
     /// The selected service's snapshot (it is always one of `visibleServices`).
     public var selectedService: ServiceSnapshot? {
         guard let selectedKey else { return nil }

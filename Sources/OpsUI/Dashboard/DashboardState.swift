@@ -24,6 +24,8 @@ public struct DashboardState: Sendable {
     /// The dashboard's clock, from the last `.tick`; nil before the first.
     public internal(set) var now: LogTimestamp?
     public internal(set) var services: PaneSource<[ServiceSnapshot]> = .idle
+    /// Each endpoint's part of `services`, when the runtime lists them one by one.
+    public internal(set) var listings: ServiceListings
     /// Release histories by service and environment, kept while others are looked at.
     public internal(set) var releases: [ServiceKey: PaneSource<[Release]>] = [:]
     /// opsdeck's own actions from the journal by service and environment, newest first, at most
@@ -95,9 +97,13 @@ public struct DashboardState: Sendable {
     /// `logCapacity`: records the Logs pane keeps (older ones are dropped and counted).
     /// `probes`: what the runtime probes (its results arrive as `.probeResult`); `metrics`: what it
     /// reads from Prometheus (`.metricReading`).
+    /// `endpoints`: where the runtime lists services from, each answering with `.endpointListed`
+    /// or `.endpointFailed` (empty: the runtime answers for all of them with `.servicesLoaded`).
     public init(environmentOrder: [String] = [], discovery: Bool = false, logCapacity: Int = 20_000,
-                probes: [Probe] = [], metrics: [PlannedMetric] = [], changes: ChangePolicy = .none) {
+                probes: [Probe] = [], metrics: [PlannedMetric] = [], changes: ChangePolicy = .none,
+                endpoints: [ListingEndpoint] = []) {
         self.changes = changes
+        listings = ServiceListings(endpoints)
         self.environmentOrder = environmentOrder
         self.discovery = discovery
         self.logCapacity = max(1, logCapacity)

@@ -4,13 +4,15 @@ import OpsCore
 /// opsdeck's own actions on it from the journal, marked as opsdeck's (their own mark, and their
 /// kind, `deploy`, `rollback` or `promote`, where a release reads `release`). An action's VERSION
 /// is the one it went to, FROM the one it left. The KIND, FROM and TOOK columns only exist when
-/// there are actions: a service opsdeck never touched looks as before.
+/// there are actions: a service opsdeck never touched looks as before. The NOTE column (a
+/// Kubernetes revision's change-cause, a local switch's cause) exists when a release has one and
+/// there is room: it goes before every other column but the digest on a narrow pane.
 struct HistoryTable {
     enum Column: CaseIterable, Hashable {
-        case marker, kind, version, from, digest, when, author, status, took
+        case marker, kind, version, from, digest, when, author, status, took, note
     }
 
-    static let priority: [Column] = [.marker, .version, .status, .when, .kind, .from, .author, .took, .digest]
+    static let priority: [Column] = [.marker, .version, .status, .when, .kind, .from, .author, .took, .note, .digest]
     /// Columns that only say something about actions.
     static let actionColumns: Set<Column> = [.kind, .from, .took]
 
@@ -19,10 +21,13 @@ struct HistoryTable {
     let liveMark: String
     let actionMark: String
 
-    init(width: Int, liveMark: String, actionMark: String, showsActions: Bool) {
+    /// `showsNotes`: some release has a note (without one the column would only take room).
+    init(width: Int, liveMark: String, actionMark: String, showsActions: Bool, showsNotes: Bool = false) {
         self.liveMark = liveMark
         self.actionMark = actionMark
-        let shown = { (column: Column) in showsActions || !Self.actionColumns.contains(column) }
+        let shown = { (column: Column) in
+            (showsActions || !Self.actionColumns.contains(column)) && (showsNotes || column != .note)
+        }
         (columns, tableColumns) = ColumnPriority.choose(Column.allCases.filter(shown), priority: Self.priority.filter(shown),
                                                         width: width, spec: Self.spec)
     }
@@ -39,6 +44,8 @@ struct HistoryTable {
         case .author: TableColumn("BY", width: .flexible(minimum: 6, weight: 1))
         case .status: TableColumn("STATUS", width: .fixed(11))
         case .took: TableColumn("TOOK", width: .fixed(6), alignment: .right)
+        // Free text: it takes what the other columns leave, and never less than a few words.
+        case .note: TableColumn("NOTE", width: .flexible(minimum: 12, weight: 3))
         }
     }
 
@@ -69,6 +76,8 @@ struct HistoryTable {
             return StyledSpan(release.status.word, StatusRoles.role(release.status))
         case .took:
             return StyledSpan("", .text)
+        case .note:
+            return StyledSpan(release.note.map(DashboardText.clean) ?? "", .dim)
         }
     }
 
@@ -83,6 +92,8 @@ struct HistoryTable {
         case .author: StyledSpan(JournalActionText.actor(action), .text)
         case .status: StyledSpan(JournalActionText.outcome(action.outcome), JournalActionText.role(action.outcome))
         case .took: StyledSpan(action.durationMilliseconds.map { ElapsedText.of(milliseconds: $0) } ?? "-", .dim)
+        // The journal's rows already say what, from what and how it ended.
+        case .note: StyledSpan("", .text)
         }
     }
 

@@ -13,7 +13,7 @@ extension PaneDrawing {
         if !state.servicesFilter.isEmpty { parts.append("/" + DashboardText.clean(state.servicesFilter)) }
         let inner = Box.draw(into: &grid, rect: rect, title: title(.services, parts), focused: focused, style: style)
         var body = inner
-        if let failure = source.failure {
+        if let failure = state.servicesFailure {
             body = drawFailure(failure.message, hasData: source.value != nil, into: &grid, rect: inner)
         }
         guard !body.isEmpty else { return }
@@ -22,10 +22,13 @@ extension PaneDrawing {
             return
         }
         let table = ServiceTable(width: body.size.columns, rows: rows, metrics: state.metrics.names)
+        // Only the rows in view are built: a namespace of a thousand deployments costs a screenful.
         (viewport.servicesTop, viewport.servicesRows) = drawTable(
-            table.tableColumns, rows.map { snapshot in
-                table.row(snapshot, health: state.health(of: snapshot).verdict, readings: state.metrics.readings(for: snapshot.key),
-                          now: state.now)
+            table.tableColumns, count: rows.count, row: { index in
+                let snapshot = rows[index]
+                return table.row(snapshot, health: state.health(of: snapshot).verdict,
+                                 readings: state.metrics.readings(for: snapshot.key), now: state.now,
+                                 listing: state.listings.status(of: snapshot.key))
             },
             selected: rows.firstIndex { $0.key == state.selectedKey }, top: viewport.servicesTop, into: &grid, rect: body)
     }
@@ -71,7 +74,8 @@ extension PaneDrawing {
             return
         }
         let table = HistoryTable(width: body.size.columns, liveMark: marks.live, actionMark: marks.action,
-                                 showsActions: !actions.isEmpty)
+                                 showsActions: !actions.isEmpty,
+                                 showsNotes: source.value?.contains { $0.note?.isEmpty == false } ?? false)
         (viewport.historyTop, viewport.historyRows) = drawTable(
             table.tableColumns, rows.map { table.row($0, now: state.now) },
             selected: rows.firstIndex { $0.id == state.selectedReleaseID }, top: viewport.historyTop, into: &grid, rect: body)
@@ -81,9 +85,17 @@ extension PaneDrawing {
     /// row shown and how many rows fit, for the viewport.
     func drawTable(_ columns: [TableColumn], _ rows: [TableRow], selected: Int?, top currentTop: Int,
                            into grid: inout CellGrid, rect: Rect) -> (top: Int, rows: Int) {
+        drawTable(columns, count: rows.count, row: { rows[$0] }, selected: selected, top: currentTop, into: &grid, rect: rect)
+    }
+
+    /// The same, asking `row` only for the rows that fit.
+    func drawTable(_ columns: [TableColumn], count: Int, row: (Int) -> TableRow, selected: Int?, top currentTop: Int,
+                   into grid: inout CellGrid, rect: Rect) -> (top: Int, rows: Int) {
         let bodyRows = max(1, rect.size.rows - 1)
-        let top = ListView.top(keeping: selected ?? 0, visibleRows: bodyRows, currentTop: currentTop, count: rows.count)
-        TableView(columns: columns, rows: rows, top: top, selected: selected).draw(into: &grid, rect: rect)
+        let top = ListView.top(keeping: selected ?? 0, visibleRows: bodyRows, currentTop: currentTop, count: count)
+        let shown = top..<min(count, top + bodyRows)
+        TableView(columns: columns, rows: shown.map(row), top: 0, selected: selected.map { $0 - top })
+            .draw(into: &grid, rect: rect)
         return (top, bodyRows)
     }
 }

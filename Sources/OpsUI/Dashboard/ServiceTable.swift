@@ -75,9 +75,23 @@ struct ServiceTable {
 
     /// `health`: the row's roll-up of platform check, probes and metrics; `readings`: its metrics'
     /// last readings by name.
+    /// `listing`: the row stands for a configured service its endpoint has not listed.
     func row(_ snapshot: ServiceSnapshot, health: RolledHealth, readings: [String: MetricReading] = [:],
-             now: LogTimestamp?) -> TableRow {
-        TableRow(cells: columns.map { cell($0, snapshot, health: health, readings: readings, now: now) })
+             now: LogTimestamp?, listing: ServiceListings.RowStatus? = nil) -> TableRow {
+        if let listing { return placeholderRow(snapshot.key, listing) }
+        return TableRow(cells: columns.map { cell($0, snapshot, health: health, readings: readings, now: now) })
+    }
+
+    /// Its name and environment, and in STATE why nothing else is known yet.
+    func placeholderRow(_ key: ServiceKey, _ listing: ServiceListings.RowStatus) -> TableRow {
+        TableRow(cells: columns.map { column in
+            switch column {
+            case .service: StyledSpan(DashboardText.clean(key.service), .text)
+            case .environment: StyledSpan(DashboardText.clean(key.environment), .text)
+            case .state: listing == .loading ? StyledSpan("loading", .dim) : StyledSpan("no data", .statusFailed)
+            default: StyledSpan("", .dim)
+            }
+        })
     }
 
     func cell(_ column: Column, _ snapshot: ServiceSnapshot, health: RolledHealth, readings: [String: MetricReading],

@@ -23,6 +23,7 @@ struct BenchArguments {
         case "console": return try console()
         case "probes": return try probes()
         case "kube": return try kube()
+        case "kube-console": return try kubeConsole()
         case "_in-process":
             let name = try value(for: verb)
             let file = try value(for: verb)
@@ -139,6 +140,23 @@ struct BenchArguments {
             }
         }
         return .kube(options)
+    }
+
+    private mutating func kubeConsole() throws -> BenchCommand {
+        var options = KubeConsoleOptions()
+        while let flag = remaining.popFirst() {
+            switch flag {
+            case "--deployments": options.deployments = try count(for: flag)
+            case "--pods": options.pods = try count(for: flag)
+            case "--runs": options.runs = try count(for: flag)
+            case "--presses": options.presses = try count(for: flag)
+            case "--server": options.server = try value(for: flag)
+            case "--url": options.url = try value(for: flag)
+            case "-h", "--help": return .help
+            default: throw BenchError("unknown option '\(flag)' for kube-console (try --help)")
+            }
+        }
+        return .kubeConsole(options)
     }
 
     private mutating func value(for flag: String) throws -> String {

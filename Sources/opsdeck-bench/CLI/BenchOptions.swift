@@ -8,6 +8,7 @@ enum BenchCommand {
     case console(ConsoleOptions)
     case probes(ProbesOptions)
     case kube(KubeOptions)
+    case kubeConsole(KubeConsoleOptions)
     /// Hidden: a child of `logs` that runs one in-process measurement, so that its peak RSS is
     /// its own and not the generator's or another measurement's.
     case inProcess(name: String, file: String)
@@ -54,7 +55,7 @@ struct RenderOptions {
 
 enum HelpText {
     static let usage = """
-    opsdeck-bench: measure opsdeck (log pipeline, frames, keys, console, probes, kube) beside the reference tools.
+    opsdeck-bench: measure opsdeck (log pipeline, frames, keys, console, probes, kube, kube-console) beside the reference tools.
 
     USAGE
       opsdeck-bench logs [--lines N] [--seed S] [--file PATH] [--keep] [--json]
@@ -65,6 +66,8 @@ enum HelpText {
       opsdeck-bench console [--containers N] [--runs R] [--image IMAGE]
       opsdeck-bench probes [--probes N] [--interval S] [--seconds T] [--skip-curl]
       opsdeck-bench kube [--deployments N] [--pods P] [--runs R]
+      opsdeck-bench kube-console [--deployments N] [--pods P] [--runs R] [--presses K]
+                         [--server PATH] [--url URL]
       opsdeck-bench generate --out PATH [--lines N] [--seed S] [--manifest PATH]
       opsdeck-bench --help
 
@@ -95,6 +98,15 @@ enum HelpText {
                a namespace of N deployments (default 1000) and P pods (default 10000), then times
                opsdeck's parse of each and the Kubernetes provider's whole listing into the
                services table's snapshots (kubectl not run; medians of R runs, default 5).
+    kube-console
+               Seeds scripts/fake-kube-apiserver (--server PATH, else found under the current
+               folder) with N deployments and P pods, writes an opsdeck.yml naming each
+               deployment, and runs the release console in tmux (200x60) through the real
+               kubectl: the time to the first frame and to the frame with every row, `?` to the
+               help while the listing loads and once it is in (K presses each, default 10), and
+               `kubectl get deployments / pods -o json` on the same server (medians of R, default 3).
+               Seeding that big takes the script minutes: --url URL uses a server already running
+               with the same seed (svc-0 … svc-N-1 in namespace shop, P/N pods each).
     generate   Writes the mixed log file only (and with --manifest, one `shape<TAB>kind` line per
                log line; kinds: json, json-malformed, prefixed-json, prefixed-json-malformed, text).
 

@@ -137,13 +137,13 @@ struct ConsoleStartTimer {
         let started = MonotonicClock.now()
         try tmux.start([opsdeck, "--poll", "3600"], directory: folder, environment: ["XDG_CONFIG_HOME": folder])
         while MonotonicClock.seconds(since: started) < 30 {
-            if let count = servicesCount(tmux.screen()), count >= expected { return MonotonicClock.seconds(since: started) }
+            if let count = Self.servicesCount(tmux.screen()), count >= expected { return MonotonicClock.seconds(since: started) }
         }
         throw BenchError("the console did not list \(expected) services within 30 s:\n\(tmux.screen())")
     }
 
     /// The count at the end of the Services pane's title (`─ 1 Services · 0s ago · 50 ─`).
-    private func servicesCount(_ screen: String) -> Int? {
+    static func servicesCount(_ screen: String) -> Int? {
         guard let line = screen.split(separator: "\n").first(where: { $0.contains("Services ·") }),
               let title = line.split(separator: "┐").first(where: { $0.contains("Services ·") }) else { return nil }
         // Wide screens put History's title on the same line, after the Services pane's corner.

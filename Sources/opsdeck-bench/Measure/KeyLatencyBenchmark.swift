@@ -109,6 +109,12 @@ struct TmuxScreen {
         throw BenchError("the screen did not show \(text) within \(Int(timeout)) s:\n\(last)")
     }
 
+    /// Sends one key (a tmux key name: `?`, `Escape`).
+    func send(_ key: String) throws {
+        let run = try ChildProcess.run(["/usr/bin/env", "tmux", "-L", socket, "send-keys", key])
+        guard run.termination == .exited(0) else { throw BenchError("tmux send-keys \(key) failed: \(run.standardErrorHead)") }
+    }
+
     /// Milliseconds from sending `key` until the screen contains `text`.
     func latency(of key: String, until text: String) throws -> Double {
         let started = MonotonicClock.now()

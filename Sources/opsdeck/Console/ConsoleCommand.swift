@@ -77,7 +77,8 @@ struct ConsoleCommand: ParsableCommand {
         effects.pollInterval = .seconds(poll)
         effects.journalPath = setup.journalPath
         var state = DashboardState(environmentOrder: setup.environmentOrder, discovery: setup.discovery,
-                                   probes: setup.probes, metrics: setup.metrics, changes: changes)
+                                   probes: setup.probes, metrics: setup.metrics, changes: changes,
+                                   endpoints: providers.endpoints)
         if let warning = loaded.warning { _ = DashboardReducer.reduce(&state, .notice(warning, isError: true)) }
         _ = DashboardReducer.reduce(&state, .tick(LogsQueryOptions.now()))
         effects.start(probes: setup.probes)

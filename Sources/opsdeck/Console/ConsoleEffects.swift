@@ -21,6 +21,8 @@ final class ConsoleEffects: @unchecked Sendable {
 
     private let lock = NSLock()
     private var logTask: Task<Void, Never>?
+    /// The service followed and what asks its log sources again.
+    private var followed: (key: ServiceKey, nudge: WakeSignal)?
     private var background: [Task<Void, Never>] = []
     private var refreshing = false
     private var refreshAgain = false
@@ -73,6 +75,7 @@ final class ConsoleEffects: @unchecked Sendable {
         case .refresh: refresh()
         case .loadReleases(let key): loadReleases(key)
         case .followLogs(let key): follow(key)
+        case .rescanLogs(let key): lock.withLock { followed?.key == key ? followed?.nudge : nil }?.raise()
         case .loadMetricHistory(let key): Task { [metrics] in if let metrics { await metrics.loadHistory(of: key) } }
         case .quit, .setTheme, .save, .alert: break // the session's own
         case .loadVersions, .prepareAction, .runAction, .dropAction, .stopAction: break // ConsoleActions
@@ -92,19 +95,15 @@ final class ConsoleEffects: @unchecked Sendable {
             return !listedOnce
         }
         Task { [self] in
-            if quickFirst, let quick = await providers.services(quick: true) {
-                inbox.post(.servicesLoaded(quick.services, at: now()))
-            }
+            var quick = quickFirst
             while true {
-                let listing = await providers.services() ?? ProviderSet.Listing()
-                let time = now()
-                if listing.failures.isEmpty || !listing.services.isEmpty {
-                    inbox.post(.servicesLoaded(listing.services, at: time))
+                await providers.list(quickFirst: quick) { [inbox, now] answer in
+                    switch answer.result {
+                    case .success(let snapshots): inbox.post(.endpointListed(answer.index, snapshots, at: now()))
+                    case .failure(let error): inbox.post(.endpointFailed(answer.index, "\(error)", at: now()))
+                    }
                 }
-                if !listing.failures.isEmpty {
-                    let message = listing.failures.joined(separator: "\n")
-                    inbox.post(listing.services.isEmpty ? .servicesFailed(message, at: time) : .notice(message, isError: true))
-                }
+                quick = false
                 let again = lock.withLock { () -> Bool in
                     if refreshAgain { refreshAgain = false; return true }
                     refreshing = false
@@ -146,14 +145,18 @@ final class ConsoleEffects: @unchecked Sendable {
 
     /// Cancels the stream of the service followed before (killing its processes) and follows `key`.
     private func follow(_ key: ServiceKey?) {
+        let nudge = WakeSignal()
         let task = key.map { key in
             Task { [providers, runner, inbox, now, logTail] in
                 await LogFollowLoop(key: key, providers: providers, runner: runner, inbox: inbox, now: now,
-                                    tail: logTail).run()
+                                    tail: logTail, nudge: nudge).run()
             }
         }
         let old = lock.withLock { () -> Task<Void, Never>? in
-            defer { logTask = task }
+            defer {
+                logTask = task
+                followed = key.map { ($0, nudge) }
+            }
             return logTask
         }
         old?.cancel()

@@ -79,7 +79,7 @@ final class ConsoleSession {
                 if let failure = alerting.deliver(alert) {
                     _ = DashboardReducer.reduce(&state, .notice("cannot journal \(alert.summary): \(failure)", isError: true))
                 }
-            case .refresh, .loadReleases, .followLogs, .loadMetricHistory:
+            case .refresh, .loadReleases, .followLogs, .rescanLogs, .loadMetricHistory:
                 effects.perform(effect)
             case .loadVersions, .prepareAction, .runAction, .dropAction, .stopAction:
                 actions?.perform(effect)

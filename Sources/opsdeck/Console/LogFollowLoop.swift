@@ -2,10 +2,13 @@ import Foundation
 import OpsCore
 import OpsUI
 
-/// Follows one service's logs until cancelled. `docker logs -f` ends when its container stops, and
-/// a crash-looping container stops every few seconds: so an ended stream is followed again, from
-/// new lines only, after a pause that grows while nothing arrives (up to 16 s), and the pane says
-/// it ended in between.
+/// Follows one service's logs until cancelled, picking up the replicas that come and go: its
+/// log sources are asked again every `rescanInterval`, at once when nudged (the dashboard saw the
+/// service's replicas change), and after a pause once every stream ended (`docker logs -f` ends
+/// when its container stops, and a crash-looping one stops every few seconds: the pause grows
+/// while nothing arrives, up to 16 s, and the pane says the streams ended in between). New
+/// sources start, vanished ones stop, the others go on untouched (`LogStreamPlan`), so no line
+/// shows twice.
 struct LogFollowLoop: Sendable {
     let key: ServiceKey
     let providers: ProviderSet
@@ -13,34 +16,49 @@ struct LogFollowLoop: Sendable {
     let inbox: ActionInbox
     let now: @Sendable () -> LogTimestamp
     let tail: Int
+    /// Raised to ask the sources again now.
+    let nudge: WakeSignal
+    var rescanInterval: Duration = .seconds(10)
 
     func run() async {
-        var pause: Duration = .seconds(1)
-        var first = true
+        let streams = LogStreamGroups(key: key, runner: runner, inbox: inbox, now: now)
+        defer { streams.stopAll() }
+        var idlePause: Duration = .seconds(1)
         while !Task.isCancelled {
-            let received = LockedValue(0)
+            var failed = false
             do {
-                let sources = try await providers.logSources(of: key, tail: first ? tail : 0)
-                let timestamps = TimestampParser(latestAccepted: LogTimestamp(
-                    nanosecondsSinceEpoch: now().nanosecondsSinceEpoch &+ 86_400_000_000_000))
-                let follower = ServiceLogFollower(runner: runner, sources: sources, timestamps: timestamps)
-                await follower.run(deliver: { records in
-                    received.withLock { $0 += records.count }
-                    inbox.post(.logRecords(records, for: key))
-                }) { status in
-                    if let failure = status.failures.sorted(by: { $0.key < $1.key }).first {
-                        inbox.post(.logsFailed(key, "\(failure.key): \(failure.value)", at: now()))
-                    }
-                }
-                if Task.isCancelled { return }
-                inbox.post(.logsEnded(key, at: now()))
+                try await rescan(streams)
             } catch {
                 if Task.isCancelled { return }
                 inbox.post(.logsFailed(key, "\(error)", at: now()))
+                failed = true
             }
-            first = false
-            pause = received.value > 0 ? .seconds(1) : min(pause * 2, .seconds(16))
-            try? await Task.sleep(for: pause)
+            if streams.runningCount > 0 {
+                await WakeSignal.pause(for: rescanInterval, wakingOn: [nudge, streams.allEnded])
+                if streams.runningCount > 0 { idlePause = .seconds(1); continue }
+            }
+            if Task.isCancelled { return }
+            if !failed { inbox.post(.logsEnded(key, at: now())) }
+            idlePause = streams.takeReceived() > 0 ? .seconds(1) : min(idlePause * 2, .seconds(16))
+            await WakeSignal.pause(for: idlePause, wakingOn: [nudge])
         }
+    }
+
+    /// Asks the sources once and carries out the plan. The first time every source starts with
+    /// its recent lines; later, a new source's recent lines need a second listing (with a tail),
+    /// asked for only when there is a new source.
+    private func rescan(_ streams: LogStreamGroups) async throws {
+        let first = streams.seen.isEmpty
+        let current = try await providers.logSources(of: key, tail: first ? tail : 0)
+        let plan = LogStreamPlan.make(running: streams.running, seen: streams.seen, wanted: current.map(\.name))
+        guard !plan.isEmpty else { return }
+        streams.stop(plan.stop)
+        var fresh = current.filter { plan.fresh.contains($0.name) }
+        if !first, !fresh.isEmpty, tail > 0 {
+            let withTail = try await providers.logSources(of: key, tail: tail)
+            fresh = fresh.map { source in withTail.first { $0.name == source.name } ?? source }
+        }
+        // Started together, so the first lines of every new replica are merged by time.
+        streams.start(fresh + current.filter { plan.resumed.contains($0.name) })
     }
 }

@@ -60,7 +60,7 @@ public enum HistoryRow: Hashable, Sendable {
         switch self {
         case .release(let release):
             words = [release.version, release.image?.reference ?? "", release.image?.digest ?? "", release.commit ?? "",
-                     release.author ?? "", release.status.word]
+                     release.author ?? "", release.status.word, release.note ?? ""]
         case .action(let action):
             words = ["opsdeck", action.kind.rawValue, action.from.version ?? "", action.from.digest ?? "",
                      action.to.version ?? "", action.to.digest ?? "", action.actor.userAtHost,
