@@ -81,7 +81,7 @@ struct KubeConsoleOptions {
     /// Key presses per phase of each run.
     var presses = 10
     var server: String?
-    /// A server already running with this seed (seeding a big one takes minutes): not started.
+    /// A server already running with this seed: not started.
     var url: String?
 }
 
