@@ -14,4 +14,13 @@ import Testing
         #expect(commitLine("9f3c2a1")?.contains("9f3c2a1") == true)
         #expect(commitLine("release/2026-11-29")?.contains("release/2026-11-29") == true)
     }
+
+    @Test func withoutACommitTheLastChangeHasALineOfItsOwn() {
+        let snapshot = ServiceSnapshot(key: ServiceKey(service: "api", environment: "production"), provider: "kubernetes",
+                                       updatedAt: LogTimestamp(nanosecondsSinceEpoch: 1_700_000_000_000_000_000, zoneAssumed: false))
+        let lines = DashboardDetails.lines(for: snapshot, now: LogTimestamp(nanosecondsSinceEpoch: 1_700_003_600_000_000_000, zoneAssumed: false))
+            .map(\.plainText)
+        #expect(lines.contains { $0.hasPrefix("updated") && $0.contains("1h ago") })
+        #expect(!lines.contains { $0.contains("commit") })
+    }
 }

@@ -12,16 +12,16 @@ enum DashboardDetails {
         var lines: [StyledLine] = []
         lines.append(labelled("image", snapshot.image.map { DashboardText.clean($0.reference) } ?? "-"))
         if let digest = snapshot.image?.digest { lines.append(labelled("digest", DashboardText.clean(digest))) }
-        var facts: [String] = []
+        let updated = snapshot.updatedAt.map { DashboardText.ago($0, now: now) ?? $0.rfc3339Milliseconds }
         // A hex commit is known by its first 12 digits, as git shows it; anything else stays whole.
         if let commit = snapshot.commit {
             let isHex = commit.count > 12 && commit.allSatisfy(\.isHexDigit)
-            facts.append(DashboardText.clean(isHex ? String(commit.prefix(12)) : commit))
+            let facts = [DashboardText.clean(isHex ? String(commit.prefix(12)) : commit)] + (updated.map { ["updated " + $0] } ?? [])
+            lines.append(labelled("commit", facts.joined(separator: " \(dot) ")))
+        } else if let updated {
+            // Platforms without a commit label (Kubernetes) still say when the service last changed.
+            lines.append(labelled("updated", updated))
         }
-        if let updated = snapshot.updatedAt {
-            facts.append("updated " + (DashboardText.ago(updated, now: now) ?? updated.rfc3339Milliseconds))
-        }
-        if !facts.isEmpty { lines.append(labelled("commit", facts.joined(separator: " \(dot) "))) }
         if let note = snapshot.note {
             lines.append(labelled("note", DashboardText.clean(note), role: .statusDegraded))
         }

@@ -47,12 +47,17 @@ final class ConsoleActions: @unchecked Sendable {
 
     /// The platform's versions (local image tags, releases), else the versions of its history.
     private func loadVersions(_ key: ServiceKey) {
-        Task { [providers, inbox, now] in
+        Task { [setup, providers, inbox, now] in
             do {
+                // A service opsdeck cannot deploy (a StatefulSet, a platform without actions) says
+                // so before the operator picks a version.
+                _ = try setup.deployer(service: key.service, environment: key.environment)
                 let releases = try await providers.availableVersions(of: key)
                 var seen = Set<String>()
                 let versions = releases.map(\.version).filter { !$0.isEmpty && seen.insert($0).inserted }
                 inbox.post(.versionsLoaded(key, versions, at: now()))
+            } catch let stop as ActionStop {
+                inbox.post(.versionsFailed(key, stop.message ?? "cannot deploy", at: now()))
             } catch {
                 inbox.post(.versionsFailed(key, "\(error)", at: now()))
             }

@@ -36,7 +36,9 @@ struct ActionDrawing {
         lines.append([])
         let offered = dialog.offeredVersions
         if let failure = versions.failure {
-            lines.append([StyledSpan("cannot list versions: " + clean(failure.message), .statusError)])
+            // Wrapped, not cut: it may be the reason the service cannot be deployed at all.
+            let message = "cannot list versions: " + clean(failure.message)
+            lines += Self.wrappedWords(message, width: max(20, bounds.size.columns - 4), indent: "  ").map { [StyledSpan($0, .statusError)] }
         } else if versions.isLoading && versions.value == nil {
             lines.append([StyledSpan("loading the versions\(marks.ellipsis)", .dim)])
         } else if offered.isEmpty {
@@ -156,6 +158,31 @@ struct ActionDrawing {
     }
 
     private func clean(_ text: String) -> String { DashboardText.clean(text) }
+
+    /// Prose in lines at most `width` columns wide, broken between words (a word longer than a line
+    /// is cut like a command), every line after the first behind `indent`.
+    static func wrappedWords(_ text: String, width: Int, indent: String) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let room = lines.isEmpty ? width : max(1, width - indent.count)
+            let candidate = current.isEmpty ? word : current + " " + word
+            if DisplayWidth.of(candidate) <= room {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(lines.isEmpty ? current : indent + current) }
+            current = word
+            // A word wider than a whole line is cut; its last piece starts the next line.
+            if DisplayWidth.of(word) > max(1, width - indent.count) {
+                let pieces = wrapped(word, width: max(1, width - indent.count), indent: "")
+                lines += pieces.dropLast().map { indent + $0 }
+                current = pieces.last ?? ""
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(lines.isEmpty ? current : indent + current) }
+        return lines
+    }
 
     /// `text` in pieces at most `width` columns wide, every piece after the first behind `indent`.
     static func wrapped(_ text: String, width: Int, indent: String) -> [String] {
