@@ -50,6 +50,20 @@ enum ActionCommandSupport {
         if exit != .done { throw exit.code }
     }
 
+    /// The flow of every headless action on one service in one environment: the configuration,
+    /// the environment's leave to change, the plan `plan` makes with them, then the plan shown,
+    /// confirmed and run (`HeadlessAction`).
+    static func runPlanned(_ command: String, service: String, environment: String, options: ActionOptions,
+                           plan: (ActionSetup, ServiceKey) throws -> PreparedAction) throws {
+        try run(command) {
+            let setup = try ActionSetup.load(configFile: options.configFile, readyTimeout: try options.readyDeadline())
+            let environmentConfig = try setup.changeableEnvironment(environment)
+            let prepared = try plan(setup, ServiceKey(service: service, environment: environment))
+            return try HeadlessAction(setup: setup, deployment: prepared, options: options,
+                                      protected: environmentConfig.protected).run()
+        }
+    }
+
     /// Straight to the descriptor, errors ignored: after SIGHUP there may be no terminal left.
     static func writeError(_ text: String) {
         ActionOutput.write(Sanitiser.sanitise(text, multiline: true) + "\n", to: STDERR_FILENO)

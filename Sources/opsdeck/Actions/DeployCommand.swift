@@ -34,15 +34,10 @@ struct DeployCommand: ParsableCommand {
     @OptionGroup var options: ActionOptions
 
     func run() throws {
-        try ActionCommandSupport.run("deploy") {
-            let setup = try ActionSetup.load(configFile: options.configFile, readyTimeout: try options.readyDeadline())
-            let environmentConfig = try setup.changeableEnvironment(environment)
-            let deployer = try setup.deployer(service: service, environment: environment)
-            let key = ServiceKey(service: service, environment: environment)
-            let version = self.version
-            let deployment = try ActionPlanning.plan { try await deployer.deployment(for: key, version: version) }
-            return try HeadlessAction(setup: setup, deployment: deployment, options: options,
-                                      protected: environmentConfig.protected).run()
+        let version = self.version
+        try ActionCommandSupport.runPlanned("deploy", service: service, environment: environment, options: options) { setup, key in
+            let deployer = try setup.deployer(service: key.service, environment: key.environment)
+            return try ActionPlanning.plan { try await deployer.deployment(for: key, version: version) }
         }
     }
 }

@@ -25,14 +25,9 @@ struct RestartCommand: ParsableCommand {
     @OptionGroup var options: ActionOptions
 
     func run() throws {
-        try ActionCommandSupport.run("restart") {
-            let setup = try ActionSetup.load(configFile: options.configFile, readyTimeout: try options.readyDeadline())
-            let environmentConfig = try setup.changeableEnvironment(environment)
-            let restarter = try setup.restarter(service: service, environment: environment)
-            let key = ServiceKey(service: service, environment: environment)
-            let restart = try ActionPlanning.plan { try await restarter.restart(of: key) }
-            return try HeadlessAction(setup: setup, deployment: restart, options: options,
-                                      protected: environmentConfig.protected).run()
+        try ActionCommandSupport.runPlanned("restart", service: service, environment: environment, options: options) { setup, key in
+            let restarter = try setup.restarter(service: key.service, environment: key.environment)
+            return try ActionPlanning.plan { try await restarter.restart(of: key) }
         }
     }
 }

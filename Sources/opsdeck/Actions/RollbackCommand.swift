@@ -29,18 +29,11 @@ struct RollbackCommand: ParsableCommand {
     @OptionGroup var options: ActionOptions
 
     func run() throws {
-        try ActionCommandSupport.run("rollback") {
-            let setup = try ActionSetup.load(configFile: options.configFile, readyTimeout: try options.readyDeadline())
-            let environmentConfig = try setup.changeableEnvironment(environment)
-            let deployer = try setup.deployer(service: service, environment: environment)
-            let key = ServiceKey(service: service, environment: environment)
-            let failed = release == nil ? Self.failedVersions(of: key, in: setup.journalHistory()) : []
-            let named = release
-            let deployment = try ActionPlanning.plan {
-                try await Self.plan(key, to: named, deployer: deployer, failedVersions: failed)
-            }
-            return try HeadlessAction(setup: setup, deployment: deployment, options: options,
-                                      protected: environmentConfig.protected).run()
+        let named = release
+        try ActionCommandSupport.runPlanned("rollback", service: service, environment: environment, options: options) { setup, key in
+            let deployer = try setup.deployer(service: key.service, environment: key.environment)
+            let failed = named == nil ? Self.failedVersions(of: key, in: setup.journalHistory()) : []
+            return try ActionPlanning.plan { try await Self.plan(key, to: named, deployer: deployer, failedVersions: failed) }
         }
     }
 

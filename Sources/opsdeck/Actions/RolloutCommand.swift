@@ -11,18 +11,22 @@ struct RolloutCommand: ParsableCommand {
     )
 
     /// Plans with the service's canary stepper and runs the plan like `opsdeck deploy`.
-    static func run(_ verb: String, service: String, environment: String, options: ActionOptions,
+    static func run(_ verb: String, _ target: RolloutTarget, options: ActionOptions,
                     plan: @escaping @Sendable (any CanaryStepping, ServiceKey) async throws -> PreparedAction) throws {
-        try ActionCommandSupport.run(verb) {
-            let setup = try ActionSetup.load(configFile: options.configFile, readyTimeout: try options.readyDeadline())
-            let environmentConfig = try setup.changeableEnvironment(environment)
-            let stepper = try setup.canaryStepper(service: service, environment: environment)
-            let key = ServiceKey(service: service, environment: environment)
-            let deployment = try ActionPlanning.plan { try await plan(stepper, key) }
-            return try HeadlessAction(setup: setup, deployment: deployment, options: options,
-                                      protected: environmentConfig.protected).run()
+        try ActionCommandSupport.runPlanned(verb, service: target.service, environment: target.environment, options: options) { setup, key in
+            let stepper = try setup.canaryStepper(service: key.service, environment: key.environment)
+            return try ActionPlanning.plan { try await plan(stepper, key) }
         }
     }
+}
+
+/// The rollout a `rollout` subcommand acts on.
+struct RolloutTarget: ParsableArguments {
+    @Argument(help: "The service, as the configuration names it.")
+    var service: String
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("The environment of the rollout.", valueName: "name"))
+    var environment: String
 }
 
 struct RolloutPromoteCommand: ParsableCommand {
@@ -32,17 +36,12 @@ struct RolloutPromoteCommand: ParsableCommand {
         discussion: "Through `kubectl argo rollouts promote` when the plugin is installed, else the same patch of the rollout's status.\n\n\(ActionHelp.exitStatuses)"
     )
 
-    @Argument(help: "The service, as the configuration names it.")
-    var service: String
-
-    @Option(name: .customLong("env"), help: ArgumentHelp("The environment of the rollout.", valueName: "name"))
-    var environment: String
-
+    @OptionGroup var target: RolloutTarget
     @OptionGroup var options: ActionOptions
 
     func run() throws {
-        try RolloutCommand.run("promote", service: service, environment: environment, options: options) { changer, key in
-            try await changer.stepPromotion(of: key)
+        try RolloutCommand.run("promote", target, options: options) { stepper, key in
+            try await stepper.stepPromotion(of: key)
         }
     }
 }
@@ -54,17 +53,12 @@ struct RolloutAbortCommand: ParsableCommand {
         discussion: "The rollout's spec keeps the new version (its phase is Degraded): deploy, or roll back to the stable release, to finish.\n\n\(ActionHelp.exitStatuses)"
     )
 
-    @Argument(help: "The service, as the configuration names it.")
-    var service: String
-
-    @Option(name: .customLong("env"), help: ArgumentHelp("The environment of the rollout.", valueName: "name"))
-    var environment: String
-
+    @OptionGroup var target: RolloutTarget
     @OptionGroup var options: ActionOptions
 
     func run() throws {
-        try RolloutCommand.run("abort", service: service, environment: environment, options: options) { changer, key in
-            try await changer.abort(of: key)
+        try RolloutCommand.run("abort", target, options: options) { stepper, key in
+            try await stepper.abort(of: key)
         }
     }
 }
