@@ -22,14 +22,8 @@ struct ConsoleKubernetesProgressiveListingTests {
                 dr:      { provider: kubernetes, context: dr-eu, namespace: shop, deployment: web }
             """)
         // The cluster's kubectl is cut after 8 s: the Docker rows must not wait for that.
-        let session = try TmuxSession(try opsdeckCommand("--poll 3600 --timeout 8"), columns: 160, rows: 40,
-                                      environment: ["HOME": sandbox.home, "XDG_CONFIG_HOME": sandbox.home + "/.config",
-                                                    "DOCKER_HOST": try DockerEngine.requireHost(),
-                                                    "KUBECONFIG": sandbox.kubeconfig],
-                                      remainOnExit: true, currentDirectory: folder.path)
-        func row(_ screen: String, _ service: String, _ environment: String) -> String {
-            ConsoleDockerTests.row(screen, service, environment) ?? ""
-        }
+        let session = try sandbox.console("--poll 3600 --timeout 8", columns: 160, rows: 40, docker: true, in: folder)
+        let row = KubeSandbox.row
         // One screen with both: Docker's row listed, the cluster's still waiting for its answer.
         #expect(session.waitUntil("api/staging running while web/dr is loading", timeout: .seconds(7)) { screen in
             row(screen, "api", "staging").contains("running") && row(screen, "web", "dr").contains("loading")
@@ -71,10 +65,7 @@ struct ConsoleKubernetesNewPodsTests {
               web:
                 staging: { provider: kubernetes, context: stage-eu, namespace: shop, deployment: web }
             """)
-        let session = try TmuxSession(try opsdeckCommand("--poll 3600 --timeout 5 --tail 5"), columns: 180, rows: 60,
-                                      environment: ["HOME": sandbox.home, "XDG_CONFIG_HOME": sandbox.home + "/.config",
-                                                    "KUBECONFIG": sandbox.kubeconfig],
-                                      remainOnExit: true, currentDirectory: folder.path)
+        let session = try sandbox.console("--poll 3600 --timeout 5 --tail 5", columns: 180, rows: 60, docker: false, in: folder)
         var before: Set<Substring> = []
         #expect(session.waitUntil("lines of the two pods", timeout: .seconds(20)) { screen in
             before = Self.pods(screen)

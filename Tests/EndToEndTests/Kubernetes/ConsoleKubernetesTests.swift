@@ -35,14 +35,8 @@ struct ConsoleKubernetesTests {
                 production: { provider: kubernetes, context: prod-eu, namespace: shop, deployment: worker }
             """)
         // Each read may take 3 s: the silent cluster's kubectl is cut there, not after kubectl's own retries.
-        let session = try TmuxSession(try opsdeckCommand("--poll 3600 --timeout 3"), columns: 180, rows: 50,
-                                      environment: ["HOME": sandbox.home, "XDG_CONFIG_HOME": sandbox.home + "/.config",
-                                                    "DOCKER_HOST": try DockerEngine.requireHost(),
-                                                    "KUBECONFIG": sandbox.kubeconfig],
-                                      remainOnExit: true, currentDirectory: folder.path)
-        func row(_ screen: String, _ service: String, _ environment: String) -> String {
-            ConsoleDockerTests.row(screen, service, environment) ?? ""
-        }
+        let session = try sandbox.console("--poll 3600 --timeout 3", columns: 180, rows: 50, docker: true, in: folder)
+        let row = KubeSandbox.row
         #expect(session.waitUntil("the Docker and Kubernetes rows", timeout: .seconds(30)) { screen in
             row(screen, "api", "staging").contains("1.5.0") && row(screen, "api", "staging").contains("running")
                 && row(screen, "web", "staging").contains("1.5.0") && row(screen, "web", "staging").contains("2/2")

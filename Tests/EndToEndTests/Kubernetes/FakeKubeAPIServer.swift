@@ -137,3 +137,19 @@ enum KubeToolsError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension KubeSandbox {
+    /// The console in tmux (kept open after it exits) with `options`, reading this sandbox's
+    /// kubeconfig from its own home, and the tests' Docker engine when `docker` says so.
+    func console(_ options: String, columns: Int, rows: Int, docker: Bool, in folder: ScratchFolder) throws -> TmuxSession {
+        var environment = ["HOME": home, "XDG_CONFIG_HOME": home + "/.config", "KUBECONFIG": kubeconfig]
+        if docker { environment["DOCKER_HOST"] = try DockerEngine.requireHost() }
+        return try TmuxSession(try opsdeckCommand(options), columns: columns, rows: rows, environment: environment,
+                               remainOnExit: true, currentDirectory: folder.path)
+    }
+
+    /// The row of `service` in `environment` on a console screen, "" when it is not there.
+    static func row(_ screen: String, _ service: String, _ environment: String) -> String {
+        ConsoleDockerTests.row(screen, service, environment) ?? ""
+    }
+}
