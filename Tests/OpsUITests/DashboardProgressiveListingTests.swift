@@ -126,4 +126,16 @@ import OpsCore
         #expect(DashboardReducer.reduce(&state, .endpointListed(0, rows, at: Fleet.ago(1))) == [.rescanLogs(key)])
         #expect(state.logs.store.count == 3)
     }
+
+    @Test func anotherImageOfTheSelectedServiceReadsItsHistoryAgain() {
+        var state = Fleet.dashboard()
+        let key = Fleet.key("api", "production")
+        var snapshots = Fleet.snapshots
+        #expect(DashboardReducer.reduce(&state, .servicesLoaded(snapshots, at: Fleet.ago(1))).isEmpty)
+        guard let index = snapshots.firstIndex(where: { $0.key == key }) else { Issue.record("no api/production"); return }
+        // Deployed by someone else: the listing shows the new image, History asks for its releases.
+        snapshots[index].image = ImageReference("registry.example.com/api:9.9.9", digest: "sha256:99")
+        #expect(DashboardReducer.reduce(&state, .servicesLoaded(snapshots, at: Fleet.now)) == [.loadReleases(key)])
+        #expect(state.releases[key]?.isLoading == true)
+    }
 }

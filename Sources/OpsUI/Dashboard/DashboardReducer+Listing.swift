@@ -24,15 +24,21 @@ extension DashboardReducer {
         if let selected, wasPlaceholder, state.selectedKey == selected, state.listings.status(of: selected) == nil {
             return effects + loadSelected(selected, on: &state)
         }
-        return effects + rescanIfReplicasChanged(since: before, on: state)
+        return effects + followSelectedChanges(since: before, on: &state)
     }
 
-    /// The selected service is still selected and now runs other replicas (pods came or went):
-    /// its log sources are asked again.
-    static func rescanIfReplicasChanged(since before: ServiceSnapshot?, on state: DashboardState) -> [DashboardEffect] {
-        guard let before, let after = state.selectedService, after.key == before.key,
-              Set(before.replicas.map(\.id)) != Set(after.replicas.map(\.id)) else { return [] }
-        return [.rescanLogs(after.key)]
+    /// The selected service is still selected and changed under it: other replicas (pods came or
+    /// went) have their log sources asked again; another image (a deploy, by anyone) has its
+    /// history read again, so the new release shows without `r`.
+    static func followSelectedChanges(since before: ServiceSnapshot?, on state: inout DashboardState) -> [DashboardEffect] {
+        guard let before, let after = state.selectedService, after.key == before.key else { return [] }
+        var effects: [DashboardEffect] = []
+        if Set(before.replicas.map(\.id)) != Set(after.replicas.map(\.id)) { effects.append(.rescanLogs(after.key)) }
+        if before.image != after.image {
+            state.releases[after.key, default: .idle].startLoading()
+            effects.append(.loadReleases(after.key))
+        }
+        return effects
     }
 
     /// Follows the selected service's logs and loads its history afresh.

@@ -16,7 +16,7 @@ public enum DashboardReducer {
         case .servicesLoaded(let snapshots, let time):
             let before = state.selectedService
             state.services.load(snapshots, at: time)
-            return reconcileSelection(&state) + rescanIfReplicasChanged(since: before, on: state)
+            return reconcileSelection(&state) + followSelectedChanges(since: before, on: &state)
         case .servicesFailed(let message, let time):
             state.services.fail(message, at: time)
             return []
