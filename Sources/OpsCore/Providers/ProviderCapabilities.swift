@@ -71,9 +71,16 @@ public struct HealthCheckResult: Hashable, Sendable {
 /// `kubectl get --watch`), so the screen updates without waiting for the next poll.
 public protocol ChangeWatching: Provider {
     var changeCommand: Command { get }
+    /// Every stream to follow: kubectl watches one kind of object a command, so an endpoint with
+    /// Deployments and Argo Rollouts follows two. `[changeCommand]` unless the provider says more.
+    var changeCommands: [Command] { get }
     /// Whether a line of its output is a change worth a refresh (not the exec events every
     /// Docker healthcheck makes, for instance).
     func isRelevantChange(_ line: UnsafeBufferPointer<UInt8>) -> Bool
+}
+
+extension ChangeWatching {
+    public var changeCommands: [Command] { [changeCommand] }
 }
 
 /// The versions a service could be deployed at (image tags, releases), newest first.

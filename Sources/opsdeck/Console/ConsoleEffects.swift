@@ -54,8 +54,8 @@ final class ConsoleEffects: @unchecked Sendable {
                 if !Task.isCancelled { inbox.post(.refresh) }
             }
         }
-        let watchers = providers.watchers.map { watcher in
-            Task { [runner] in await ChangeWatch(watcher: watcher, runner: runner, inbox: inbox).run() }
+        let watchers = providers.watchers.flatMap { ChangeWatch.all(of: $0, runner: runner, inbox: inbox) }.map { watch in
+            Task { await watch.run() }
         }
         let probing = Task { await ProbeFeed(probes: probes, inbox: inbox).run() }
         let reading = Task { [metrics] in if let metrics { await metrics.run() } }

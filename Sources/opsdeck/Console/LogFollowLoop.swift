@@ -23,7 +23,7 @@ struct LogFollowLoop: Sendable {
     func run() async {
         let streams = LogStreamGroups(key: key, runner: runner, inbox: inbox, now: now)
         defer { streams.stopAll() }
-        var idlePause: Duration = .seconds(1)
+        var idlePause = RestartPause(first: .seconds(1), longest: .seconds(16))
         while !Task.isCancelled {
             var failed = false
             do {
@@ -35,12 +35,11 @@ struct LogFollowLoop: Sendable {
             }
             if streams.runningCount > 0 {
                 await WakeSignal.pause(for: rescanInterval, wakingOn: [nudge, streams.allEnded])
-                if streams.runningCount > 0 { idlePause = .seconds(1); continue }
+                if streams.runningCount > 0 { idlePause.reset(); continue }
             }
             if Task.isCancelled { return }
             if !failed { inbox.post(.logsEnded(key, at: now())) }
-            idlePause = streams.takeReceived() > 0 ? .seconds(1) : min(idlePause * 2, .seconds(16))
-            await WakeSignal.pause(for: idlePause, wakingOn: [nudge])
+            await WakeSignal.pause(for: idlePause.next(wentWell: streams.takeReceived() > 0), wakingOn: [nudge])
         }
     }
 

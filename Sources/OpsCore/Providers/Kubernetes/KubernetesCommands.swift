@@ -40,8 +40,11 @@ public enum KubernetesCommands {
 
     /// Every change to the namespace's deployments: the current ones first, then one pretty
     /// object per change, back to back.
-    public static func watchDeployments() -> [String] {
-        ["get", "deployments", "--watch", "-o", "json"]
+    public static func watchDeployments() -> [String] { watch("deployments") }
+
+    /// Every change to the namespace's objects of `resource`, printed like the deployments'.
+    public static func watch(_ resource: String) -> [String] {
+        ["get", resource, "--watch", "-o", "json"]
     }
 
     /// A duration as kubectl's flags take it: `5s`, `1500ms`.

@@ -62,6 +62,15 @@ public struct KubernetesProvider: ServiceListing, ReleaseHistory, LogStreaming, 
     /// on the next poll.
     public var changeCommand: Command { endpoint.command(KubernetesCommands.watchDeployments(), isLongRunning: true) }
 
+    /// One watch for each kind of workload the targets here name (Deployments, Argo Rollouts,
+    /// StatefulSets, DaemonSets): each changes without the others moving.
+    public var changeCommands: [Command] {
+        let named = Set(targets.values.map(\.workload.resource))
+        let resources = KubernetesTarget.Workload.resources.filter(named.contains)
+        guard !resources.isEmpty else { return [changeCommand] }
+        return resources.map { endpoint.command(KubernetesCommands.watch($0), isLongRunning: true) }
+    }
+
     /// kubectl prints each changed object pretty with four-space indents, so the line that closes
     /// one object is a `}` alone at the start of a line: nested objects close indented, and a JSON
     /// string cannot hold a raw newline. Callers that want the objects use `KubernetesObjectStream`.
@@ -94,4 +103,20 @@ public enum KubernetesProviderError: Error, Hashable, Sendable, CustomStringConv
         case .rolloutsNotInstalled(let key, let endpoint): "\(key): \(KubernetesRolloutAbsence.words) (\(endpoint))"
         }
     }
+}
+
+extension KubernetesTarget.Workload {
+    /// The resource kubectl reads this kind of workload as.
+    public var resource: String {
+        switch self {
+        case .deployment: "deployments"
+        case .rollout: KubernetesCommands.rolloutResource
+        case .statefulset: KubernetesWorkloadSet.Kind.statefulSet.resource
+        case .daemonset: KubernetesWorkloadSet.Kind.daemonSet.resource
+        }
+    }
+
+    /// Every workload resource, in the order the listing reads them.
+    public static let resources = ["deployments", KubernetesCommands.rolloutResource,
+                                   KubernetesWorkloadSet.Kind.statefulSet.resource, KubernetesWorkloadSet.Kind.daemonSet.resource]
 }

@@ -31,6 +31,18 @@ import Testing
         #expect(changes.count == 3)
         #expect(provider.changeCommand.argv == KubectlArgv.follow(["get", "deployments", "--watch", "-o", "json"]))
         #expect(provider.changeCommand.isLongRunning)
+        #expect(provider.changeCommands == [provider.changeCommand])
+    }
+
+    @Test func eachKindOfWorkloadATargetNamesIsWatched() {
+        let targets = [KubernetesFixture.key("checkout", "production"): KubernetesTarget(context: "prod", namespace: "shop", workload: .rollout("checkout")),
+                       KubernetesFixture.key("db", "production"): KubernetesTarget(context: "prod", namespace: "shop", workload: .statefulset("db"))]
+        let provider = KubernetesProvider(runner: FakeCommandRunner(), endpoint: KubernetesFixture.endpoint, targets: targets)
+        #expect(provider.changeCommands.map(\.argv) == [
+            KubectlArgv.follow(["get", "rollouts.argoproj.io", "--watch", "-o", "json"]),
+            KubectlArgv.follow(["get", "statefulsets", "--watch", "-o", "json"]),
+        ])
+        #expect(provider.changeCommands.allSatisfy { $0.isLongRunning })
     }
 
     @Test func watchEventsWrappedWithTheirType() throws {
