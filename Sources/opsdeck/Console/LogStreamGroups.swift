@@ -64,7 +64,10 @@ final class LogStreamGroups: @unchecked Sendable {
             await follower.run(deliver: { [self] records in
                 lock.withLock { received += records.count }
                 inbox.post(.logRecords(records, for: key))
-            }) { status in
+            }) { [self] status in
+                // A pod whose stream ended (its container stopped or restarted) no longer counts
+                // as followed, so the next rescan starts it again while the group's others go on.
+                lock.withLock { groups[id]?.names.removeAll { status.ended.contains($0) } }
                 if let failure = status.failures.sorted(by: { $0.key < $1.key }).first {
                     inbox.post(.logsFailed(key, "\(failure.key): \(failure.value)", at: now()))
                 }

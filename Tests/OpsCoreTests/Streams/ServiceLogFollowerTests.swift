@@ -39,7 +39,7 @@ import Testing
         #expect(sink.all.map(\.source) == ["api-1", "api-2", "api-1", "api-2"])
         #expect(sink.all.map(\.level) == [.info, .warn, .error, .info])
         #expect(runner.pending.isEmpty)
-        #expect(sink.lastStatus == ServiceLogFollower.Status(following: 0, skipped: 0, failures: [:]))
+        #expect(sink.lastStatus == ServiceLogFollower.Status(following: 0, skipped: 0, failures: [:], ended: ["api-1", "api-2"]))
     }
 
     @Test func aStackTraceStaysWithItsRecord() async {
@@ -65,6 +65,7 @@ import Testing
             .run(deliver: sink.deliver, status: sink.status)
         #expect(sink.all.map(\.message) == ["still here"])
         #expect(sink.lastStatus?.failures["gone"] == "docker exited with 1: Error response from daemon: No such container: gone")
+        #expect(sink.lastStatus?.ended == ["gone", "web"])
     }
 
     @Test func streamsBeyondTheCapAreCountedNotStarted() async {

@@ -12,6 +12,16 @@ public struct ServiceLogFollower: Sendable {
         public var skipped: Int
         /// The last failure of each source that ended with one, by source name (the CLI's words).
         public var failures: [String: String]
+        /// The sources whose stream ended, with a failure or without (a container that stopped or
+        /// restarted), while the others go on: whoever follows the service may start them again.
+        public var ended: Set<String> = []
+
+        public init(following: Int, skipped: Int, failures: [String: String], ended: Set<String> = []) {
+            self.following = following
+            self.skipped = skipped
+            self.failures = failures
+            self.ended = ended
+        }
     }
 
     public let runner: any CommandRunner
@@ -150,6 +160,7 @@ private final class StatusTracker: @unchecked Sendable {
             runningCount -= 1
             status.following = runningCount
             if let failure { status.failures[name] = failure }
+            status.ended.insert(name)
             return status
         }
         report(now)
