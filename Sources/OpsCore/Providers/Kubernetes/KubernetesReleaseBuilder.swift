@@ -19,8 +19,8 @@ enum KubernetesReleaseBuilder {
             let revision = replicaSet.revision ?? 0
             let isLive = deployment.revision.map { $0 == revision } ?? (replicaSet == ordered.first)
             return Release(id: String(revision), version: reference?.version ?? replicaSet.name, image: reference,
-                           createdAt: replicaSet.createdAt, status: isLive ? liveStatus : .superseded,
-                           note: note(replicaSet))
+                           createdAt: replicaSet.createdAt, author: replicaSet.changeCause.flatMap(KubernetesPlanner.author(ofChangeCause:)),
+                           status: isLive ? liveStatus : .superseded, note: note(replicaSet))
         }
     }
 

@@ -75,4 +75,14 @@ import Testing
         #expect(KubernetesPlanner.changeCause(.promote, "1.5.0 from staging", by: actor)
             == "promote 1.5.0 from staging by ana@ops-1 via opsdeck")
     }
+
+    @Test func theAuthorIsReadBackFromTheChangeCauseOpsdeckWrote() {
+        let cause = KubernetesPlanner.changeCause(.deploy, "1.5.0", by: ActionOperator(user: "ana", host: "ops-1", pid: 1))
+        #expect(KubernetesPlanner.author(ofChangeCause: cause) == "ana@ops-1")
+        #expect(KubernetesPlanner.author(ofChangeCause: "rollback 1.3.0 (revision 1) by bo@ops-2 via opsdeck") == "bo@ops-2")
+        // Causes written by people or other tools keep their words in the note only.
+        #expect(KubernetesPlanner.author(ofChangeCause: "deploy 1.4.0 by hand") == nil)
+        #expect(KubernetesPlanner.author(ofChangeCause: "kubectl set image deployment/web web=web:2 --record=true") == nil)
+        #expect(KubernetesPlanner.author(ofChangeCause: "deploy by  via opsdeck") == nil)
+    }
 }

@@ -89,7 +89,17 @@ public enum KubernetesPlanner {
 
     /// `deploy 1.5.0 by ana@ops-1 via opsdeck`: what `rollout history` shows for the new revision.
     public static func changeCause(_ kind: ActionPlan.Kind, _ what: String, by actor: ActionOperator) -> String {
-        "\(kind.rawValue) \(what) by \(actor.userAtHost) via opsdeck"
+        "\(kind.rawValue) \(what) by \(actor.userAtHost)\(causeSuffix)"
+    }
+
+    static let causeSuffix = " via opsdeck"
+
+    /// Who made a revision, read back from a change-cause `changeCause` wrote (`ana@ops-1`); nil
+    /// for any other cause, which may say "by" in words of its own.
+    public static func author(ofChangeCause cause: String) -> String? {
+        guard cause.hasSuffix(causeSuffix), let by = cause.range(of: " by ", options: .backwards) else { return nil }
+        let author = cause[by.upperBound..<cause.index(cause.endIndex, offsetBy: -causeSuffix.count)]
+        return author.isEmpty || author.contains(" ") ? nil : String(author)
     }
 
     static func change(_ request: Request, settings: ActionSettings) -> ActionPlan.Step {
