@@ -20,10 +20,14 @@ public struct ServiceSnapshot: Hashable, Sendable {
     /// A verdict that overrides the one rolled up from the replicas, when the platform (or
     /// opsdeck) knows better: a rollout past its deadline, a provider that cannot be read.
     public var reportedState: RunState?
+    /// How many replicas the platform itself counts as available, when the replicas are not known
+    /// one by one (a first listing that has not read the pods yet, a role that may not read them):
+    /// what `replicasUp` says then.
+    public var countedUp: Int?
 
     public init(key: ServiceKey, provider: String, image: ImageReference? = nil, commit: String? = nil,
                 replicas: [Replica] = [], desiredReplicas: Int? = nil, revisions: [TrafficRevision] = [],
-                updatedAt: LogTimestamp? = nil, note: String? = nil, reportedState: RunState? = nil) {
+                updatedAt: LogTimestamp? = nil, note: String? = nil, reportedState: RunState? = nil, countedUp: Int? = nil) {
         self.key = key
         self.provider = provider
         self.image = image
@@ -34,10 +38,11 @@ public struct ServiceSnapshot: Hashable, Sendable {
         self.updatedAt = updatedAt
         self.note = note
         self.reportedState = reportedState
+        self.countedUp = countedUp
     }
 
-    /// Replicas that are running.
-    public var replicasUp: Int { replicas.count { $0.state == .running } }
+    /// Replicas that are running (as the platform counts them, when they are not known one by one).
+    public var replicasUp: Int { countedUp ?? replicas.count { $0.state == .running } }
 
     /// What the row says the service is: the worst of its replicas, degraded when fewer are up
     /// than wanted, stopped when it has none and wants none.

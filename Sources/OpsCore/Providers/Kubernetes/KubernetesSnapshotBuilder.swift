@@ -3,9 +3,9 @@
 enum KubernetesSnapshotBuilder {
     /// `pods` are the deployment's own (see `KubernetesPodIndex`). `podsProblem` is why the pods
     /// could not be read (a role that may list deployments but not pods): the row then falls back
-    /// on the deployment's own counters.
+    /// on the deployment's own counters, as it does with `countersOnly` (the pods not read yet).
     static func snapshot(_ key: ServiceKey, deployment: KubernetesDeployment, pods: [KubernetesPod],
-                         container: String?, podsProblem: String?) -> ServiceSnapshot {
+                         container: String?, podsProblem: String?, countersOnly: Bool = false) -> ServiceSnapshot {
         let specContainer = deployment.container(named: container)
         let owned = pods.sorted { $0.name < $1.name }
         let replicas = owned.map { KubernetesReplicaBuilder.replica($0, container: specContainer?.name) }
@@ -21,10 +21,13 @@ enum KubernetesSnapshotBuilder {
         switch KubernetesRolloutProgress(deployment) {
         case .stuck: snapshot.reportedState = .failed
         case .paused: snapshot.reportedState = .paused
-        case .progressing where podsProblem == nil && snapshot.state == .running: snapshot.reportedState = .starting
+        case .progressing where podsProblem == nil && !countersOnly && snapshot.state == .running: snapshot.reportedState = .starting
         case .progressing, .complete: break
         }
-        if podsProblem != nil, snapshot.reportedState == nil { snapshot.reportedState = countedState(deployment) }
+        if podsProblem != nil || countersOnly {
+            snapshot.countedUp = deployment.availableReplicas
+            if snapshot.reportedState == nil { snapshot.reportedState = countedState(deployment) }
+        }
         return snapshot
     }
 

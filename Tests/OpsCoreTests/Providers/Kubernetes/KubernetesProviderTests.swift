@@ -69,6 +69,21 @@ import Testing
         #expect(byName["web"]?.state == .running && byName["web"]?.replicas.isEmpty == true)
         #expect(byName["web"]?.note == "pods unreadable: not allowed to list pods in namespace shop (as dev@example.com)")
         #expect(byName["api"]?.state == .degraded && byName["idle"]?.state == .stopped && byName["worker"]?.state == .failed)
+        #expect(byName["web"]?.replicasUp == 3 && byName["api"]?.replicasUp == 1)
+    }
+
+    @Test func theQuickListingReadsTheDeploymentsAloneAndCountsTheirReplicas() async throws {
+        let runner = FakeCommandRunner()
+        runner.expect(KubectlArgv.deployments, stdout: try KubernetesFixture.text("deployments.json"))
+        let quick = try #require(try await provider(runner).quickServices())
+        #expect(runner.pending.isEmpty && runner.commands == [KubectlArgv.deployments])
+        let byName = Dictionary(uniqueKeysWithValues: quick.map { ($0.key.service, $0) })
+        // The rows stand on the deployments' own counters until the full listing brings the pods.
+        #expect(byName["web"]?.state == .running && byName["web"]?.replicasUp == 3 && byName["web"]?.replicas.isEmpty == true)
+        #expect(byName["web"]?.note == nil && byName["web"]?.image?.reference == "registry.example.com/shop/web:1.4.2")
+        #expect(byName["api"]?.state == .degraded && byName["api"]?.replicasUp == 1)
+        #expect(byName["worker"]?.state == .failed && byName["idle"]?.state == .stopped)
+        #expect(byName["gone"]?.state == .unknown)
     }
 
     @Test func deploymentsThatCannotBeReadThrowInWords() async throws {

@@ -5,7 +5,7 @@ enum KubernetesRolloutSnapshotBuilder {
     /// `pods` are the rollout's own (`KubernetesRollout.owns`); `podsProblem` is why they could not
     /// be read, and then the row falls back on the rollout's own counters.
     static func snapshot(_ key: ServiceKey, rollout: KubernetesRollout, pods: [KubernetesPod], container: String?,
-                         podsProblem: String?) -> ServiceSnapshot {
+                         podsProblem: String?, countersOnly: Bool = false) -> ServiceSnapshot {
         let specContainer = rollout.container(named: container)
         let owned = pods.sorted { $0.name < $1.name }
         let verdict = KubernetesRolloutVerdict(rollout)
@@ -19,9 +19,12 @@ enum KubernetesRolloutSnapshotBuilder {
         if container != nil, specContainer == nil {
             snapshot.note = "no container \(container ?? "") in rollout \(rollout.name)"
         }
-        if podsProblem != nil, snapshot.reportedState == nil {
-            snapshot.reportedState = rollout.availableReplicas >= rollout.desiredReplicas ? .running
-                : rollout.availableReplicas > 0 ? .degraded : .failed
+        if podsProblem != nil || countersOnly {
+            snapshot.countedUp = rollout.availableReplicas
+            if snapshot.reportedState == nil {
+                snapshot.reportedState = rollout.availableReplicas >= rollout.desiredReplicas ? .running
+                    : rollout.availableReplicas > 0 ? .degraded : .failed
+            }
         }
         return snapshot
     }

@@ -3,7 +3,7 @@
 /// deploy, promote and rollback keys doing nothing has a reason on screen) and how its pods stand.
 enum KubernetesWorkloadSnapshotBuilder {
     static func snapshot(_ key: ServiceKey, workload: KubernetesWorkloadSet, pods: [KubernetesPod], container: String?,
-                         podsProblem: String?) -> ServiceSnapshot {
+                         podsProblem: String?, countersOnly: Bool = false) -> ServiceSnapshot {
         let specContainer = workload.container(named: container)
         let owned = pods.sorted { $0.name < $1.name }
         var snapshot = ServiceSnapshot(
@@ -19,9 +19,12 @@ enum KubernetesWorkloadSnapshotBuilder {
             || (workload.currentRevision != nil && workload.currentRevision != workload.updateRevision) {
             snapshot.reportedState = .starting
         }
-        if podsProblem != nil, snapshot.reportedState == nil {
-            snapshot.reportedState = workload.available >= workload.desired ? (workload.desired == 0 ? .stopped : .running)
-                : workload.available > 0 ? .degraded : .failed
+        if podsProblem != nil || countersOnly {
+            snapshot.countedUp = workload.available
+            if snapshot.reportedState == nil {
+                snapshot.reportedState = workload.available >= workload.desired ? (workload.desired == 0 ? .stopped : .running)
+                    : workload.available > 0 ? .degraded : .failed
+            }
         }
         return snapshot
     }
