@@ -40,6 +40,19 @@ import OpsCore
         #expect(workerProduction?.contains("failed") == false)
     }
 
+    @Test func aPartialAnswerShowsItsRowsAndTheEndpointStillRefreshes() {
+        var state = DashboardState(environmentOrder: Fleet.environments, endpoints: [Self.cluster])
+        _ = DashboardReducer.reduce(&state, .tick(Fleet.now))
+        _ = DashboardReducer.reduce(&state, .refresh)
+        let rows = [Self.snapshot("api", "production", "kubernetes"), Self.snapshot("worker", "production", "kubernetes")]
+        _ = DashboardReducer.reduce(&state, .endpointListed(1, rows, at: Fleet.ago(1), partial: true))
+        // The workloads' rows are in; their pods are still to come.
+        #expect(state.listings.status(of: Fleet.key("api", "production")) == nil)
+        #expect(state.services.isLoading && Self.table(state).contains("1s ago, refreshing…"))
+        _ = DashboardReducer.reduce(&state, .endpointListed(1, rows, at: Fleet.now))
+        #expect(!state.services.isLoading && !Self.table(state).contains("refreshing"))
+    }
+
     @Test func aPlaceholderSelectedAsksForItsLogsAndHistoryOnceListed() {
         var (state, _) = Self.started()
         // The cluster answers nothing; the selection lands on api/production's placeholder (the

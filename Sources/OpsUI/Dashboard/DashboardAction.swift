@@ -14,7 +14,9 @@ public enum DashboardAction: Sendable {
     case servicesFailed(String, at: LogTimestamp)
     /// One endpoint (`ListingEndpoint.id`) answered this round with its services: its rows are
     /// replaced, the others' stay as they were until they answer.
-    case endpointListed(Int, [ServiceSnapshot], at: LogTimestamp)
+    /// `partial`: a first, cheaper listing (the workloads without their pods); the endpoint's full
+    /// one is still to come, so the pane still says it is refreshing.
+    case endpointListed(Int, [ServiceSnapshot], at: LogTimestamp, partial: Bool = false)
     /// One endpoint could not be listed: its last rows stay, its message says why.
     case endpointFailed(Int, String, at: LogTimestamp)
     /// The release history of one service in one environment, newest first.

@@ -20,8 +20,8 @@ public enum DashboardReducer {
         case .servicesFailed(let message, let time):
             state.services.fail(message, at: time)
             return []
-        case .endpointListed(let id, let snapshots, let time):
-            return endpointAnswered(&state, at: time) { $0.load(id, snapshots) }
+        case .endpointListed(let id, let snapshots, let time, let partial):
+            return endpointAnswered(&state, at: time) { $0.load(id, snapshots, partial: partial) }
         case .endpointFailed(let id, let message, let time):
             return endpointAnswered(&state, at: time) { $0.fail(id, message, at: time) }
         case .releasesLoaded(let key, let releases, let time):

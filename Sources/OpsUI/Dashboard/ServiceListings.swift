@@ -45,13 +45,14 @@ public struct ServiceListings: Sendable {
         for index in parts.indices { parts[index].pending = true }
     }
 
-    /// False for an endpoint that is not one of them.
+    /// False for an endpoint that is not one of them. A `partial` answer shows its rows and leaves
+    /// the endpoint pending: its full answer is still to come.
     @discardableResult
-    mutating func load(_ id: Int, _ rows: [ServiceSnapshot]) -> Bool {
+    mutating func load(_ id: Int, _ rows: [ServiceSnapshot], partial: Bool = false) -> Bool {
         guard let index = parts.firstIndex(where: { $0.endpoint.id == id }) else { return false }
         parts[index].rows = rows
         parts[index].failure = nil
-        parts[index].pending = false
+        parts[index].pending = partial
         return true
     }
 

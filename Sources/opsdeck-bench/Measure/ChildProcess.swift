@@ -112,6 +112,22 @@ struct RunningChild {
         kill(pid, signal)
     }
 
+    /// Whether the child has ended, without reaping it (`wait` still can).
+    var hasEnded: Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
+    }
+
+    /// SIGTERM, then SIGKILL if it has not ended within `grace` seconds, then reaped.
+    @discardableResult
+    func terminate(grace: Double) -> ChildRun? {
+        send(SIGTERM)
+        let started = MonotonicClock.now()
+        while !hasEnded, MonotonicClock.seconds(since: started) < grace { usleep(20_000) }
+        if !hasEnded { send(SIGKILL) }
+        return try? wait()
+    }
+
     /// Waits for the child to end and reaps it: wall time since the start, its CPU time and peak RSS.
     func wait() throws -> ChildRun {
         defer { unlink(stderrPath) }

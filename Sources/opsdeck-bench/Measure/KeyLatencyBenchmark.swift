@@ -125,8 +125,19 @@ struct TmuxScreen {
         throw BenchError("\(key) did not show \(text) within 5 s")
     }
 
+    /// Ends the tmux server, and the program in its pane by its PID should it outlive the server
+    /// (a server busy with a flood of output has been seen to leave it running).
     func stop() {
+        let pane = panePID()
         _ = try? ChildProcess.run(["/usr/bin/env", "tmux", "-L", socket, "kill-server"])
+        guard let pane, pane > 1 else { return }
+        let started = MonotonicClock.now()
+        while kill(pane, 0) == 0, MonotonicClock.seconds(since: started) < 3 { usleep(20_000) }
+        if kill(pane, 0) == 0 {
+            kill(pane, SIGHUP)
+            usleep(500_000)
+            if kill(pane, 0) == 0 { kill(pane, SIGKILL) }
+        }
     }
 }
 

@@ -99,7 +99,8 @@ final class ConsoleEffects: @unchecked Sendable {
             while true {
                 await providers.list(quickFirst: quick) { [inbox, now] answer in
                     switch answer.result {
-                    case .success(let snapshots): inbox.post(.endpointListed(answer.index, snapshots, at: now()))
+                    case .success(let snapshots):
+                        inbox.post(.endpointListed(answer.index, snapshots, at: now(), partial: answer.partial))
                     case .failure(let error): inbox.post(.endpointFailed(answer.index, "\(error)", at: now()))
                     }
                 }

@@ -17,6 +17,8 @@ final class ProviderSet: @unchecked Sendable {
         /// The endpoint's position in `providers` (its `ListingEndpoint.id`).
         var index: Int
         var result: Result<[ServiceSnapshot], any Error>
+        /// The quick listing, the full one still to come.
+        var partial = false
     }
 
     /// Lists every endpoint at once and hands each answer to `answer` the moment it comes: a dead
@@ -28,7 +30,7 @@ final class ProviderSet: @unchecked Sendable {
             for (index, provider) in providers.enumerated() {
                 group.addTask { [self] in
                     if quickFirst, let first = try? await provider.quickServices() {
-                        deliver(Answer(index: index, result: .success(first)), to: answer)
+                        deliver(Answer(index: index, result: .success(first), partial: true), to: answer)
                     }
                     do {
                         deliver(Answer(index: index, result: .success(try await provider.services())), to: answer)
