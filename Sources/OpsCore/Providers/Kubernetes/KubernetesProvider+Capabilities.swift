@@ -20,12 +20,13 @@ extension KubernetesProvider {
     }
 
     func listing(readingPods: Bool) async throws -> [ServiceSnapshot] {
-        let deployments = needs({ if case .deployment = $0 { true } else { false } })
+        let needed = workloadResources
+        let deployments = needed.contains("deployments")
             ? try KubernetesDeployment.parse(try await read(KubernetesCommands.getDeployments())) : []
-        let rollouts = needs({ if case .rollout = $0 { true } else { false } }) ? await readRollouts() : OptionalRead()
-        let statefulSets = needs({ if case .statefulset = $0 { true } else { false } })
+        let rollouts = needed.contains(KubernetesCommands.rolloutResource) ? await readRollouts() : OptionalRead()
+        let statefulSets = needed.contains(KubernetesWorkloadSet.Kind.statefulSet.resource)
             ? await readWorkloadSets(.statefulSet) : OptionalRead()
-        let daemonSets = needs({ if case .daemonset = $0 { true } else { false } })
+        let daemonSets = needed.contains(KubernetesWorkloadSet.Kind.daemonSet.resource)
             ? await readWorkloadSets(.daemonSet) : OptionalRead()
         let (pods, podsProblem) = readingPods ? await readPods() : ([], nil)
         let countersOnly = !readingPods

@@ -8,8 +8,8 @@ extension KubernetesProvider {
         var problem: String?
     }
 
-    /// Whether any target of this endpoint is of this kind of workload.
-    func needs(_ matches: (KubernetesTarget.Workload) -> Bool) -> Bool { targets.values.contains { matches($0.workload) } }
+    /// The workload resources the targets of this endpoint name (`deployments`, `statefulsets`, …).
+    var workloadResources: Set<String> { Set(targets.values.map(\.workload.resource)) }
 
     /// `get rollouts.argoproj.io`; with no CRD the rollouts are simply absent, and a rollout target
     /// then says the CRD is missing.

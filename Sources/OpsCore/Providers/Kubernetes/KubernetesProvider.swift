@@ -65,8 +65,7 @@ public struct KubernetesProvider: ServiceListing, ReleaseHistory, LogStreaming, 
     /// One watch for each kind of workload the targets here name (Deployments, Argo Rollouts,
     /// StatefulSets, DaemonSets): each changes without the others moving.
     public var changeCommands: [Command] {
-        let named = Set(targets.values.map(\.workload.resource))
-        let resources = KubernetesTarget.Workload.resources.filter(named.contains)
+        let resources = KubernetesTarget.Workload.resources.filter(workloadResources.contains)
         guard !resources.isEmpty else { return [changeCommand] }
         return resources.map { endpoint.command(KubernetesCommands.watch($0), isLongRunning: true) }
     }
